@@ -1,0 +1,70 @@
+package org.cjkbook.model;
+
+import java.util.List;
+
+/** A block of a chapter's body. */
+public sealed interface Block {
+
+    record Paragraph(List<Inline> content) implements Block {
+        public Paragraph {
+            content = List.copyOf(content);
+        }
+    }
+
+    /** A heading inside a chapter; level 2 is the first level below the chapter title. */
+    record Heading(int level, List<Inline> content) implements Block {
+        public Heading {
+            if (level < 2 || level > 6) {
+                throw new IllegalArgumentException("heading level " + level);
+            }
+            content = List.copyOf(content);
+        }
+    }
+
+    record Quote(List<Block> blocks) implements Block {
+        public Quote {
+            blocks = List.copyOf(blocks);
+        }
+    }
+
+    /** A list; each item is a list of blocks. {@code start} matters only when ordered. */
+    record ListBlock(boolean ordered, int start, List<List<Block>> items) implements Block {
+        public ListBlock {
+            items = items.stream().map(List::copyOf).toList();
+        }
+    }
+
+    /** Preformatted code; {@code language} is null when the source names none. */
+    record CodeBlock(String language, String text) implements Block {
+        public CodeBlock {
+            java.util.Objects.requireNonNull(text, "text");
+        }
+    }
+
+    /**
+     * An image, standing on its own. {@code file} is an absolute path the reader has
+     * checked exists; {@code alt} is the text alternative, {@code caption} may be null.
+     */
+    record Image(String file, String alt, String caption) implements Block {
+        public Image {
+            java.util.Objects.requireNonNull(file, "file");
+            java.util.Objects.requireNonNull(alt, "alt");
+        }
+    }
+
+    /** A table: header cells, then rows of body cells; alignment is per column. */
+    record Table(List<Alignment> alignments, List<List<Inline>> header, List<List<List<Inline>>> rows)
+            implements Block {
+        public Table {
+            alignments = List.copyOf(alignments);
+            header = header.stream().map(List::copyOf).toList();
+            rows = rows.stream().map(r -> r.stream().map(List::copyOf).toList()).toList();
+        }
+    }
+
+    enum Alignment { NONE, LEFT, CENTER, RIGHT }
+
+    /** A change of scene or topic (Markdown's thematic break). */
+    record Break() implements Block {
+    }
+}
