@@ -1,14 +1,94 @@
 package org.cjkbook.read;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
+import org.cjkbook.BookException;
+import org.cjkbook.model.Contributor;
 import org.cjkbook.model.Metadata;
+import org.cjkbook.model.Role;
 
-/** Book settings, from {@code book.yaml} or a Markdown file's front matter. */
-public final class Settings {
+/**
+ * Book settings, from {@code book.yaml} or a Markdown file's front matter: metadata that
+ * overrides what the text says, and choices the text cannot make (sources, page size,
+ * fonts, editions).
+ */
+public record Settings(
+        List<Path> sources,
+        Map<String, Object> metadata,
+        String pageSize,
+        List<String> formats,
+        Map<String, Path> fonts) {
 
-    private Settings() {
+    /** Metadata keys, as in {@code book.yaml} and front matter. */
+    static final Set<String> METADATA_KEYS = Set.of("title", "kicker", "subtitle", "column", "language",
+            "identifier", "date", "publisher", "rights", "description", "source", "creators", "contributors");
+    private static final Set<String> BOOK_KEYS = Set.of("sources", "page-size", "formats", "fonts");
+    private static final Set<String> FONT_KEYS = Set.of("body", "bold", "heading");
+    private static final Set<String> PAGE_SIZES = Set.of("A5", "A4", "B5", "16K", "32K");
+    private static final Set<String> FORMATS = Set.of("epub", "pdf");
+
+    public Settings {
+        sources = List.copyOf(sources);
+        metadata = Map.copyOf(metadata);
+        formats = List.copyOf(formats);
+        fonts = Map.copyOf(fonts);
+    }
+
+    /** Settings for a lone source file: everything from the text and the defaults. */
+    public static Settings forFile(Path file) {
+        return new Settings(List.of(file), Map.of(), "A5", List.of("epub", "pdf"), Map.of());
+    }
+
+    /** Parses and checks a {@code book.yaml}; paths in it are relative to its folder. */
+    public static Settings parse(Path file, String yaml) {
+        Map<String, Object> map = YamlDocuments.parse(yaml, file, 1);
+        Path folder = file.toAbsolutePath().getParent();
+        Map<String, Object> metadata = new LinkedHashMap<>();
+        List<Path> sources = new ArrayList<>();
+        String pageSize = "A5";
+        List<String> formats = List.of("epub", "pdf");
+        Map<String, Path> fonts = new LinkedHashMap<>();
+        for (Map.Entry<String, Object> entry : map.entrySet()) {
+            String key = entry.getKey();
+            Object value = entry.getValue();
+            if (METADATA_KEYS.contains(key)) {
+                metadata.put(key, value);
+            } else if (key.equals("sources")) {
+                for (String source : strings(value, key, file)) {
+                    sources.add(folder.resolve(source).normalize());
+                }
+            } else if (key.equals("page-size")) {
+                pageSize = string(value, key, file).toUpperCase(java.util.Locale.ROOT);
+                if (!PAGE_SIZES.contains(pageSize)) {
+                    throw BookException.in(file, "page-size '" + value + "' is not one of " + sorted(PAGE_SIZES));
+                }
+            } else if (key.equals("formats")) {
+                formats = strings(value, key, file);
+                for (String format : formats) {
+                    if (!FORMATS.contains(format)) {
+                        throw BookException.in(file, "formats: '" + format + "' is not one of " + sorted(FORMATS));
+                    }
+                }
+            } else if (key.equals("fonts")) {
+                for (Map.Entry<String, Object> font : map(value, key, file).entrySet()) {
+                    if (!FONT_KEYS.contains(font.getKey())) {
+                        throw BookException.in(file, "unknown key 'fonts." + font.getKey() + "' (known: "
+                                + sorted(FONT_KEYS) + ")");
+                    }
+                    fonts.put(font.getKey(), folder.resolve(string(font.getValue(), "fonts." + font.getKey(), file)));
+                }
+            } else {
+                throw BookException.in(file, "unknown key '" + key + "' (known: "
+                        + sorted(union(METADATA_KEYS, BOOK_KEYS)) + ")");
+            }
+        }
+        applyMetadata(metadata, Metadata.builder(), file);
+        return new Settings(sources, metadata, pageSize, formats, fonts);
     }
 
     /**
@@ -16,6 +96,129 @@ public final class Settings {
      * value of the wrong type is an error naming the key and the file.
      */
     public static void applyMetadata(Map<String, Object> map, Metadata.Builder builder, Path file) {
-        throw new UnsupportedOperationException("not yet");
+        for (Map.Entry<String, Object> entry : map.entrySet()) {
+            String key = entry.getKey();
+            Object value = entry.getValue();
+            switch (key) {
+                case "title" -> builder.title(string(value, key, file));
+                case "kicker" -> builder.kicker(string(value, key, file));
+                case "subtitle" -> builder.subtitle(string(value, key, file));
+                case "column" -> builder.column(string(value, key, file));
+                case "language" -> builder.language(language(value, file));
+                case "identifier" -> builder.identifier(string(value, key, file));
+                case "date" -> builder.date(date(value, file));
+                case "publisher" -> builder.publisher(string(value, key, file));
+                case "rights" -> builder.rights(string(value, key, file));
+                case "description" -> builder.description(string(value, key, file));
+                case "source" -> builder.source(string(value, key, file));
+                case "creators" -> builder.creators(contributors(value, key, Role.AUTHOR, file));
+                case "contributors" -> builder.contributors(contributors(value, key, null, file));
+                default -> throw BookException.in(file, "unknown key '" + key + "' (known: "
+                        + sorted(METADATA_KEYS) + ")");
+            }
+        }
+    }
+
+    private static String language(Object value, Path file) {
+        String tag = string(value, "language", file);
+        if (!tag.matches("[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*")) {
+            throw BookException.in(file, "language '" + tag + "' is not a BCP 47 tag such as zh-Hans");
+        }
+        return tag;
+    }
+
+    private static String date(Object value, Path file) {
+        // YAML reads an unquoted 2020-01-08 as a timestamp; people mean the calendar day.
+        if (value instanceof java.util.Date d) {
+            return d.toInstant().atZone(java.time.ZoneOffset.UTC).toLocalDate().toString();
+        }
+        String date = string(value, "date", file);
+        if (!date.matches("\\d{4}(-\\d{2}(-\\d{2})?)?")) {
+            throw BookException.in(file, "date '" + date + "' is not YYYY, YYYY-MM or YYYY-MM-DD");
+        }
+        return date;
+    }
+
+    private static List<Contributor> contributors(Object value, String key, Role defaultRole, Path file) {
+        if (!(value instanceof List<?> list)) {
+            throw BookException.in(file, "'" + key + "' must be a list of {name, role}");
+        }
+        List<Contributor> result = new ArrayList<>();
+        for (Object item : list) {
+            if (item instanceof String name && defaultRole != null) {
+                result.add(new Contributor(name, defaultRole));
+                continue;
+            }
+            Map<String, Object> entry = map(item, key, file);
+            for (String field : entry.keySet()) {
+                if (!field.equals("name") && !field.equals("role")) {
+                    throw BookException.in(file, "unknown key '" + key + "." + field + "' (known: name, role)");
+                }
+            }
+            String name = string(entry.get("name"), key + ".name", file);
+            Object roleValue = entry.get("role");
+            Role role = roleValue == null ? defaultRole : Role.fromKey(string(roleValue, key + ".role", file));
+            if (role == null) {
+                throw BookException.in(file, key + ".role '" + roleValue + "' is not one of "
+                        + java.util.Arrays.stream(Role.values()).map(Role::key).toList());
+            }
+            result.add(new Contributor(name, role));
+        }
+        return result;
+    }
+
+    private static String string(Object value, String key, Path file) {
+        if (value instanceof String s && !s.isBlank()) {
+            return s.strip();
+        }
+        if (value instanceof Number || value instanceof Boolean) {
+            return value.toString();
+        }
+        throw BookException.in(file, "'" + key + "' must be text, not " + describe(value));
+    }
+
+    private static List<String> strings(Object value, String key, Path file) {
+        if (value instanceof String s) {
+            return List.of(string(s, key, file));
+        }
+        if (!(value instanceof List<?> list) || list.isEmpty()) {
+            throw BookException.in(file, "'" + key + "' must be a list of text, not " + describe(value));
+        }
+        List<String> result = new ArrayList<>();
+        for (Object item : list) {
+            result.add(string(item, key, file));
+        }
+        return result;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> map(Object value, String key, Path file) {
+        if (value instanceof Map<?, ?> m && m.keySet().stream().allMatch(String.class::isInstance)) {
+            return (Map<String, Object>) m;
+        }
+        throw BookException.in(file, "'" + key + "' must be a mapping of keys to values, not " + describe(value));
+    }
+
+    private static String describe(Object value) {
+        if (value == null) {
+            return "empty";
+        }
+        if (value instanceof List) {
+            return "a list";
+        }
+        if (value instanceof Map) {
+            return "a mapping";
+        }
+        return "'" + value + "'";
+    }
+
+    private static List<String> sorted(Set<String> keys) {
+        return keys.stream().sorted().toList();
+    }
+
+    private static Set<String> union(Set<String> a, Set<String> b) {
+        Set<String> all = new java.util.TreeSet<>(a);
+        all.addAll(b);
+        return all;
     }
 }

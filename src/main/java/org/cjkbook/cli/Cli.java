@@ -1,0 +1,69 @@
+package org.cjkbook.cli;
+
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+import org.cjkbook.BookException;
+import org.cjkbook.read.BookLoader;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+
+/** The {@code cjkbook} command. */
+@Command(name = "cjkbook", mixinStandardHelpOptions = true, version = "cjkbook 0.1.0",
+        description = "Turns a Chinese article or book into an EPUB 3 and a typeset PDF.",
+        subcommands = {BuildCommand.class, Cli.Inspect.class})
+public final class Cli implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        System.exit(run(args, new PrintWriter(System.out, true, StandardCharsets.UTF_8),
+                new PrintWriter(System.err, true, StandardCharsets.UTF_8)));
+    }
+
+    /** Runs a command line and returns its exit code; errors go to {@code err} as one line. */
+    public static int run(String[] args, PrintWriter out, PrintWriter err) {
+        CommandLine line = new CommandLine(new Cli());
+        line.setOut(out);
+        line.setErr(err);
+        line.setExecutionExceptionHandler((e, cmd, parsed) -> {
+            if (e instanceof BookException) {
+                err.println("cjkbook: " + e.getMessage());
+                return 1;
+            }
+            err.println("cjkbook: internal error: " + e);
+            return 70;
+        });
+        int code = line.execute(args);
+        out.flush();
+        err.flush();
+        return code;
+    }
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "name a command: build or inspect");
+    }
+
+    @Command(name = "inspect", description = "Prints the structure cjkbook finds in SOURCE, as JSON.")
+    static final class Inspect implements Callable<Integer> {
+
+        @Parameters(paramLabel = "SOURCE", description = "A book folder with book.yaml, or a .txt or .md file.")
+        Path source;
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            BookLoader.Loaded loaded = new BookLoader().load(source);
+            spec.commandLine().getOut().print(InspectionJson.of(loaded.book()));
+            return 0;
+        }
+    }
+}

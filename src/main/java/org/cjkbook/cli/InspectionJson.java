@@ -1,0 +1,78 @@
+package org.cjkbook.cli;
+
+import java.util.List;
+
+import org.cjkbook.model.Block;
+import org.cjkbook.model.Book;
+import org.cjkbook.model.Chapter;
+import org.cjkbook.model.Contributor;
+import org.cjkbook.model.Metadata;
+
+/** The detected structure of a book, as {@code inspect} prints it. */
+final class InspectionJson {
+
+    private InspectionJson() {
+    }
+
+    static String of(Book book) {
+        Metadata m = book.metadata();
+        StringBuilder out = new StringBuilder("{\n");
+        field(out, "title", m.title());
+        field(out, "kicker", m.kicker());
+        field(out, "subtitle", m.subtitle());
+        field(out, "column", m.column());
+        field(out, "language", m.language());
+        field(out, "date", m.date());
+        field(out, "source", m.source());
+        contributors(out, "creators", m.creators());
+        contributors(out, "contributors", m.contributors());
+        out.append("  \"chapters\": [");
+        List<Chapter> chapters = book.chapters();
+        for (int i = 0; i < chapters.size(); i++) {
+            Chapter chapter = chapters.get(i);
+            long paragraphs = chapter.blocks().stream().filter(Block.Paragraph.class::isInstance).count();
+            out.append(i == 0 ? "\n" : ",\n").append("    {\"title\": ").append(string(chapter.titleText()))
+                    .append(", \"paragraphs\": ").append(paragraphs).append('}');
+        }
+        return out.append(chapters.isEmpty() ? "]\n}\n" : "\n  ]\n}\n").toString();
+    }
+
+    private static void field(StringBuilder out, String name, String value) {
+        out.append("  \"").append(name).append("\": ").append(string(value)).append(",\n");
+    }
+
+    private static void contributors(StringBuilder out, String name, List<Contributor> people) {
+        out.append("  \"").append(name).append("\": [");
+        for (int i = 0; i < people.size(); i++) {
+            Contributor c = people.get(i);
+            out.append(i == 0 ? "" : ", ").append("{\"name\": ").append(string(c.name()))
+                    .append(", \"role\": ").append(string(c.role().key())).append('}');
+        }
+        out.append("],\n");
+    }
+
+    static String string(String value) {
+        if (value == null) {
+            return "null";
+        }
+        StringBuilder out = new StringBuilder("\"");
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            switch (c) {
+                case '"' -> out.append("\\\"");
+                case '\\' -> out.append("\\\\");
+                case '\n' -> out.append("\\n");
+                case '\r' -> out.append("\\r");
+                case '\t' -> out.append("\\t");
+                default -> {
+                    if (c < 0x20) {
+                        out.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        out.append(c);
+                    }
+                }
+            }
+        }
+        return out.append('"').toString();
+    }
+}

@@ -1,0 +1,119 @@
+package org.cjkbook.read;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
+
+import org.cjkbook.BookException;
+import org.cjkbook.model.Book;
+import org.cjkbook.model.Chapter;
+import org.cjkbook.model.Metadata;
+
+/**
+ * Turns what the person points at, a book folder with {@code book.yaml} or a single
+ * {@code .txt} or {@code .md} file, into a {@link Book} and its settings.
+ */
+public final class BookLoader {
+
+    public static final String SETTINGS_FILE = "book.yaml";
+
+    private final ArticleReader articleReader = new ArticleReader();
+    private final MarkdownReader markdownReader = new MarkdownReader();
+
+    /** A book with the settings it was read under and the name its outputs take. */
+    public record Loaded(Book book, Settings settings, String name) {
+    }
+
+    public Loaded load(Path source) {
+        Path path = source.toAbsolutePath().normalize();
+        if (Files.isDirectory(path)) {
+            return loadFolder(path);
+        }
+        if (!Files.exists(path)) {
+            throw BookException.in(source, "no such file or folder");
+        }
+        Settings settings = Settings.forFile(path);
+        return new Loaded(read(settings), settings, baseName(path));
+    }
+
+    private Loaded loadFolder(Path folder) {
+        Path settingsFile = folder.resolve(SETTINGS_FILE);
+        if (!Files.isRegularFile(settingsFile)) {
+            throw BookException.in(folder, "a book folder needs a " + SETTINGS_FILE);
+        }
+        Settings settings = Settings.parse(settingsFile, SourceText.readSettings(settingsFile));
+        if (settings.sources().isEmpty()) {
+            settings = new Settings(List.of(soleSource(folder, settingsFile)), settings.metadata(),
+                    settings.pageSize(), settings.formats(), settings.fonts());
+        }
+        return new Loaded(read(settings), settings, folder.getFileName().toString());
+    }
+
+    /** Without a {@code sources} list, the folder must hold exactly one text or Markdown file. */
+    private static Path soleSource(Path folder, Path settingsFile) {
+        List<Path> candidates;
+        try (Stream<Path> files = Files.list(folder)) {
+            candidates = files.filter(BookLoader::isSource).sorted().toList();
+        } catch (java.io.IOException e) {
+            throw BookException.in(folder, "cannot list the folder (" + e.getMessage() + ")");
+        }
+        if (candidates.size() != 1) {
+            throw BookException.in(settingsFile, "found " + candidates.size()
+                    + " .txt/.md files in the folder; list them under 'sources'");
+        }
+        return candidates.get(0);
+    }
+
+    private Book read(Settings settings) {
+        Metadata.Builder metadata = null;
+        List<Chapter> chapters = new ArrayList<>();
+        for (Path file : settings.sources()) {
+            Book part = readFile(file);
+            if (metadata == null) {
+                metadata = part.metadata().toBuilder();
+            }
+            chapters.addAll(part.chapters());
+        }
+        Settings.applyMetadata(settings.metadata(), metadata, settings.sources().get(0));
+        if (chapters.isEmpty()) {
+            throw BookException.in(settings.sources().get(0), "no text to make a book of");
+        }
+        return new Book(metadata.build(), renumber(chapters));
+    }
+
+    private Book readFile(Path file) {
+        if (!isSource(file)) {
+            throw BookException.in(file, "not a source cjkbook reads: give a .txt or .md file");
+        }
+        String text = SourceText.read(file);
+        return isMarkdown(file) ? markdownReader.read(file, text) : articleReader.read(file, text);
+    }
+
+    /** Chapter ids must stay unique when several sources each count from one. */
+    private static List<Chapter> renumber(List<Chapter> chapters) {
+        List<Chapter> result = new ArrayList<>(chapters.size());
+        for (Chapter chapter : chapters) {
+            result.add(new Chapter("chapter-" + (result.size() + 1), chapter.title(), chapter.blocks()));
+        }
+        return result;
+    }
+
+    private static boolean isSource(Path file) {
+        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        return name.endsWith(".txt") || isMarkdown(file);
+    }
+
+    private static boolean isMarkdown(Path file) {
+        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        return name.endsWith(".md") || name.endsWith(".markdown");
+    }
+
+    private static String baseName(Path file) {
+        String name = file.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        return dot > 0 ? name.substring(0, dot) : name;
+    }
+}

@@ -1,0 +1,85 @@
+package org.cjkbook.text;
+
+/**
+ * Character classes of Chinese text layout, after the W3C note "Requirements for Chinese
+ * Text Layout" (clreq) and mainland book practice.
+ */
+public final class CharClasses {
+
+    /** Marks that may not begin a line (行首禁则): closing and pause punctuation. */
+    public static final String LINE_START_PROHIBITED =
+            "，。、；：？！）》」』】〕〗〉”’・·％‰"
+            + ")]}｝］〙〛｠»›" + ",.;:?!%";
+
+    /** Marks that may not end a line (行尾禁则): opening brackets and quotes. */
+    public static final String LINE_END_PROHIBITED = "“‘（《「『【〔〖〈" + "([{｛［〘〚｟«‹";
+
+    /** Punctuation that ends a sentence, and so a paragraph rather than a heading. */
+    public static final String SENTENCE_END = "。！？…!?．";
+
+    private CharClasses() {
+    }
+
+    public static boolean isLineStartProhibited(int codePoint) {
+        return LINE_START_PROHIBITED.indexOf(codePoint) >= 0;
+    }
+
+    public static boolean isLineEndProhibited(int codePoint) {
+        return LINE_END_PROHIBITED.indexOf(codePoint) >= 0;
+    }
+
+    /** Han ideographs, including the compatibility and extension blocks. */
+    public static boolean isHan(int codePoint) {
+        return Character.UnicodeScript.of(codePoint) == Character.UnicodeScript.HAN;
+    }
+
+    /**
+     * Characters set on the full em of East Asian text: ideographs, kana, hangul and
+     * full-width punctuation. Line breaks between two of them carry no space.
+     */
+    public static boolean isWide(int codePoint) {
+        if (isHan(codePoint)) {
+            return true;
+        }
+        Character.UnicodeScript script = Character.UnicodeScript.of(codePoint);
+        if (script == Character.UnicodeScript.HIRAGANA || script == Character.UnicodeScript.KATAKANA
+                || script == Character.UnicodeScript.HANGUL) {
+            return true;
+        }
+        return (codePoint >= 0x3000 && codePoint <= 0x303F)
+                || (codePoint >= 0xFF00 && codePoint <= 0xFFEF)
+                || "“”‘’—…·".indexOf(codePoint) >= 0;
+    }
+
+    /** Spaces that people type or paste between names: ASCII, no-break and ideographic. */
+    public static boolean isSpace(int codePoint) {
+        return codePoint == ' ' || codePoint == '\t' || codePoint == 0x00A0 || codePoint == 0x3000
+                || Character.isSpaceChar(codePoint);
+    }
+
+    /** Removes spaces of every kind from both ends. */
+    public static String strip(String text) {
+        int start = 0;
+        int end = text.length();
+        while (start < end && isSpace(text.charAt(start))) {
+            start++;
+        }
+        while (end > start && isSpace(text.charAt(end - 1))) {
+            end--;
+        }
+        return text.substring(start, end);
+    }
+
+    /**
+     * Joins two lines of one paragraph: nothing between two wide characters, as the line
+     * break was only where the line ran out; one space otherwise, as in Latin text.
+     */
+    public static String joinLines(String before, String after) {
+        if (before.isEmpty() || after.isEmpty()) {
+            return before + after;
+        }
+        int last = before.codePointBefore(before.length());
+        int first = after.codePointAt(0);
+        return isWide(last) && isWide(first) ? before + after : before + " " + after;
+    }
+}
