@@ -1,0 +1,176 @@
+package org.cjkbook.pdf;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.util.Calendar;
+import java.util.Map;
+import java.util.TimeZone;
+
+import javax.xml.parsers.DocumentBuilderFactory;
+import javax.xml.parsers.ParserConfigurationException;
+
+import org.cjkbook.BookException;
+import org.cjkbook.OutputFile;
+import org.cjkbook.font.Face;
+import org.cjkbook.model.Book;
+import org.cjkbook.xhtml.XhtmlWriter;
+import org.w3c.dom.Document;
+import org.xhtmlrenderer.pdf.DefaultPDFCreationListener;
+import org.xhtmlrenderer.pdf.ITextRenderer;
+import org.xml.sax.InputSource;
+import org.xml.sax.SAXException;
+
+import com.lowagie.text.DocumentException;
+import com.lowagie.text.pdf.BaseFont;
+import com.lowagie.text.pdf.PdfBoolean;
+import com.lowagie.text.pdf.PdfDate;
+import com.lowagie.text.pdf.PdfEncryption;
+import com.lowagie.text.pdf.PdfName;
+import com.lowagie.text.pdf.PdfString;
+import com.lowagie.text.pdf.PdfWriter;
+
+/**
+ * The print edition: the book's print XHTML laid out by Flying Saucer with
+ * {@code print.css} and written by OpenPDF, with the book's fonts embedded as subsets.
+ */
+public final class PdfEdition {
+
+    /** The family names that {@code print.css} uses for each face. */
+    private static final Map<Face, String> FAMILIES =
+            Map.of(Face.BODY, "Book Serif", Face.BOLD, "Book Serif", Face.HEADING, "Book Sans");
+
+    private final Map<Face, byte[]> fontPrograms;
+
+    /**
+     * {@code fontPrograms} are TrueType fonts, one per face, that draw at least the
+     * characters the print XHTML sets in that face.
+     */
+    public PdfEdition(Map<Face, byte[]> fontPrograms) {
+        this.fontPrograms = Map.copyOf(fontPrograms);
+    }
+
+    /** The print XHTML and the characters each face draws, for the font subsets. */
+    public static XhtmlWriter.Print markup(Book book) {
+        return XhtmlWriter.print(book, "print.css", file -> Path.of(file).toUri().toString());
+    }
+
+    /** Lays out and writes the PDF; returns the number of pages. */
+    public int write(Book book, XhtmlWriter.Print print, Path target) {
+        Path fontFolder = null;
+        try {
+            fontFolder = Files.createTempDirectory("cjkbook-fonts");
+            return render(book, print, target, fontFolder);
+        } catch (IOException e) {
+            throw new BookException("cannot make a temporary folder for the PDF's fonts: " + e.getMessage(), e);
+        } finally {
+            deleteFolder(fontFolder);
+        }
+    }
+
+    private int render(Book book, XhtmlWriter.Print print, Path target, Path fontFolder) throws IOException {
+        ITextRenderer renderer = new ITextRenderer();
+        byte[] documentId = digest(print.xml());
+        for (Face face : Face.values()) {
+            // Flying Saucer reads a font's weight and decorations from a file; the PDF
+            // embeds the font object made here, whose subset tag is reproducible.
+            Path file = fontFolder.resolve(face.name().toLowerCase(java.util.Locale.ROOT) + ".ttf");
+            Files.write(file, fontPrograms.get(face));
+            renderer.getFontResolver().addFont(baseFont(face, fontPrograms.get(face), documentId),
+                    file.toString(), FAMILIES.get(face));
+        }
+        String base = PdfEdition.class.getResource("print.css").toExternalForm();
+        renderer.setDocument(parse(print.xml()), base);
+        renderer.layout();
+        int pages = renderer.getRootBox().getLayer().getPages().size();
+        renderer.setListener(new DefaultPDFCreationListener() {
+            @Override
+            public void onClose(ITextRenderer r) {
+                finish(r.getWriter(), book, documentId);
+            }
+        });
+        OutputFile.write(target, out -> {
+            try {
+                renderer.createPDF(out);
+            } catch (DocumentException e) {
+                throw new IOException(e.getMessage(), e);
+            }
+        });
+        return pages;
+    }
+
+    /** What Flying Saucer does not set: language, display of the title, and fixed dates and id. */
+    private static void finish(PdfWriter writer, Book book, byte[] documentId) {
+        writer.getExtraCatalog().put(PdfName.LANG, new PdfString(book.metadata().language()));
+        writer.addViewerPreference(PdfName.DISPLAYDOCTITLE, PdfBoolean.PDFTRUE);
+        // A reproducible file: dates from the book, the file id from its content.
+        PdfDate date = new PdfDate(calendar(book.metadata().date()));
+        writer.getInfo().put(PdfName.CREATIONDATE, date);
+        writer.getInfo().put(PdfName.MODDATE, date);
+        writer.getInfo().put(PdfName.CREATOR, new PdfString("cjkbook"));
+        writer.getInfo().put(PdfName.FILEID, PdfEncryption.createInfoId(documentId, documentId));
+    }
+
+    private static void deleteFolder(Path folder) {
+        if (folder == null) {
+            return;
+        }
+        try (java.util.stream.Stream<Path> files = Files.list(folder)) {
+            for (Path file : files.toList()) {
+                Files.deleteIfExists(file);
+            }
+            Files.deleteIfExists(folder);
+        } catch (IOException ignored) {
+            // A temporary folder left behind is not worth failing a finished book for.
+        }
+    }
+
+    private static Calendar calendar(String date) {
+        Calendar calendar = Calendar.getInstance(TimeZone.getTimeZone("UTC"));
+        calendar.clear();
+        String[] parts = (date == null ? "1970" : date).split("-");
+        calendar.set(Integer.parseInt(parts[0]), parts.length > 1 ? Integer.parseInt(parts[1]) - 1 : 0,
+                parts.length > 2 ? Integer.parseInt(parts[2]) : 1);
+        return calendar;
+    }
+
+    private static BaseFont baseFont(Face face, byte[] program, byte[] seed) {
+        try {
+            BaseFont font = BaseFont.createFont(face.name().toLowerCase(java.util.Locale.ROOT) + ".ttf",
+                    BaseFont.IDENTITY_H, BaseFont.EMBEDDED, false, program, null);
+            // OpenPDF names each subset with a random tag; seeded, the tag is the same every run.
+            SecureRandom random = SecureRandom.getInstance("SHA1PRNG");
+            random.setSeed(seed);
+            random.setSeed(face.ordinal());
+            font.setSecureRandom(random);
+            return font;
+        } catch (DocumentException | IOException | NoSuchAlgorithmException e) {
+            throw new BookException("font for " + face.name().toLowerCase(java.util.Locale.ROOT)
+                    + " text cannot be used for the PDF: " + e.getMessage(), e);
+        }
+    }
+
+    private static Document parse(String xml) {
+        try {
+            DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+            factory.setNamespaceAware(true);
+            return factory.newDocumentBuilder().parse(new InputSource(new StringReader(xml)));
+        } catch (ParserConfigurationException | SAXException | IOException e) {
+            throw new IllegalStateException("print markup is not well-formed XML", e);
+        }
+    }
+
+    private static byte[] digest(String text) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,130 @@
+package org.cjkbook.xhtml;
+
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.SortedSet;
+import java.util.TreeSet;
+
+import org.cjkbook.font.Face;
+
+/**
+ * Well-formed XML text, written element by element. It also records which characters are
+ * set in which face, so that each face's font can be subset to exactly what it draws.
+ */
+final class Markup {
+
+    private final StringBuilder out = new StringBuilder(4096);
+    private final Deque<Face> faces = new ArrayDeque<>();
+    private final Map<Face, SortedSet<Integer>> characters;
+
+    Markup(Map<Face, SortedSet<Integer>> characters) {
+        this.characters = characters;
+        faces.push(Face.BODY);
+    }
+
+    static Map<Face, SortedSet<Integer>> newCharacterMap() {
+        Map<Face, SortedSet<Integer>> map = new EnumMap<>(Face.class);
+        for (Face face : Face.values()) {
+            map.put(face, new TreeSet<>());
+        }
+        return map;
+    }
+
+    Markup raw(String xml) {
+        out.append(xml);
+        return this;
+    }
+
+    /** Opens an element; attributes come as name, value pairs, and a null value is left out. */
+    Markup open(String tag, String... attributes) {
+        out.append('<').append(tag);
+        attributes(attributes);
+        out.append('>');
+        return this;
+    }
+
+    /** Opens an element whose text is set in {@code face}; close it with {@link #closeFaced}. */
+    Markup openFaced(Face face, String tag, String... attributes) {
+        faces.push(face);
+        return open(tag, attributes);
+    }
+
+    Markup close(String tag) {
+        out.append("</").append(tag).append('>');
+        return this;
+    }
+
+    Markup closeFaced(String tag) {
+        faces.pop();
+        return close(tag);
+    }
+
+    Markup empty(String tag, String... attributes) {
+        out.append('<').append(tag);
+        attributes(attributes);
+        out.append("/>");
+        return this;
+    }
+
+    Markup element(String tag, String text, String... attributes) {
+        return open(tag, attributes).text(text).close(tag);
+    }
+
+    Markup facedElement(Face face, String tag, String text, String... attributes) {
+        return openFaced(face, tag, attributes).text(text).closeFaced(tag);
+    }
+
+    Markup newline() {
+        out.append('\n');
+        return this;
+    }
+
+    /** Text content, escaped, and counted for the current face and for the body face. */
+    Markup text(String text) {
+        record(text, faces.peek());
+        escape(text, false);
+        return this;
+    }
+
+    /** Counts characters that a stylesheet generates (folios, leaders) for a face. */
+    void record(String text, Face face) {
+        text.codePoints().forEach(c -> {
+            characters.get(Face.BODY).add(c);
+            characters.get(face).add(c);
+        });
+    }
+
+    String xml() {
+        return out.toString();
+    }
+
+    private void attributes(String... attributes) {
+        for (int i = 0; i + 1 < attributes.length; i += 2) {
+            if (attributes[i + 1] != null) {
+                out.append(' ').append(attributes[i]).append("=\"");
+                escape(attributes[i + 1], true);
+                out.append('"');
+            }
+        }
+    }
+
+    private void escape(String text, boolean attribute) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            switch (c) {
+                case '<' -> out.append("&lt;");
+                case '>' -> out.append("&gt;");
+                case '&' -> out.append("&amp;");
+                case '"' -> out.append(attribute ? "&quot;" : "\"");
+                default -> {
+                    // XML 1.0 cannot carry most control characters, even escaped.
+                    if (c >= 0x20 || c == '\n' || c == '\t') {
+                        out.append(c);
+                    }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,431 @@
+package org.cjkbook.xhtml;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedSet;
+import java.util.function.Function;
+
+import org.cjkbook.font.Face;
+import org.cjkbook.model.Block;
+import org.cjkbook.model.Book;
+import org.cjkbook.model.Chapter;
+import org.cjkbook.model.Contributor;
+import org.cjkbook.model.Inline;
+import org.cjkbook.model.Metadata;
+import org.cjkbook.model.Role;
+
+/**
+ * The one place where markup is made: a book as semantic XHTML, either as the documents
+ * of an EPUB (one per chapter, with title page, navigation and colophon) or as a single
+ * document for print, with the running heads and bookmarks a paged renderer needs.
+ */
+public final class XhtmlWriter {
+
+    static final String XHTML_NS = "http://www.w3.org/1999/xhtml";
+    static final String OPS_NS = "http://www.idpf.org/2007/ops";
+    /** Characters that print stylesheets generate: folios and leaders. */
+    private static final String GENERATED = "0123456789.";
+
+    /** One XHTML document of an EPUB. */
+    public record Document(String name, String title, String xml) {
+    }
+
+    /** The EPUB's documents in reading order, and the characters each face must draw. */
+    public record Epub(Document titlePage, Document navigation, List<Document> chapters, Document colophon,
+                       Map<Face, SortedSet<Integer>> characters) {
+        public List<Document> readingOrder() {
+            List<Document> all = new ArrayList<>();
+            all.add(titlePage);
+            all.add(navigation);
+            all.addAll(chapters);
+            if (colophon != null) {
+                all.add(colophon);
+            }
+            return all;
+        }
+    }
+
+    /** The print document, and the characters each face must draw. */
+    public record Print(String xml, Map<Face, SortedSet<Integer>> characters) {
+    }
+
+    private final Book book;
+    private final Metadata metadata;
+    private final Labels labels;
+    private final boolean print;
+    private final Function<String, String> imageHref;
+    private final Map<Face, SortedSet<Integer>> characters = Markup.newCharacterMap();
+
+    private XhtmlWriter(Book book, boolean print, Function<String, String> imageHref) {
+        this.book = book;
+        this.metadata = book.metadata();
+        this.labels = Labels.of(metadata.language());
+        this.print = print;
+        this.imageHref = imageHref;
+    }
+
+    /**
+     * The EPUB documents. {@code imageHref} maps an image's file (as the model holds it)
+     * to its path inside the EPUB, relative to the documents.
+     */
+    public static Epub epub(Book book, String stylesheet, Function<String, String> imageHref) {
+        XhtmlWriter writer = new XhtmlWriter(book, false, imageHref);
+        return writer.epubDocuments(stylesheet);
+    }
+
+    /** The print document; {@code imageHref} maps an image's file to a URL the renderer can load. */
+    public static Print print(Book book, String stylesheet, Function<String, String> imageHref) {
+        XhtmlWriter writer = new XhtmlWriter(book, true, imageHref);
+        return new Print(writer.printDocument(stylesheet), writer.characters);
+    }
+
+    /** The file name of a chapter's EPUB document. */
+    public static String chapterFile(Chapter chapter) {
+        return chapter.id() + ".xhtml";
+    }
+
+    // --- EPUB ---------------------------------------------------------------------------
+
+    private Epub epubDocuments(String stylesheet) {
+        Document titlePage = document("titlepage.xhtml", metadata.title(), stylesheet, "frontmatter",
+                m -> titlePage(m));
+        Document navigation = document("nav.xhtml", labels.contents(), stylesheet, "frontmatter",
+                m -> navigation(m));
+        List<Document> chapters = new ArrayList<>();
+        for (Chapter chapter : book.chapters()) {
+            chapters.add(document(chapterFile(chapter), tocLabel(chapter), stylesheet, "bodymatter",
+                    m -> chapter(m, chapter)));
+        }
+        Document colophon = hasColophon()
+                ? document("colophon.xhtml", labels.colophon(), stylesheet, "backmatter", m -> colophon(m))
+                : null;
+        return new Epub(titlePage, navigation, chapters, colophon, characters);
+    }
+
+    private Document document(String name, String title, String stylesheet, String matter,
+                              java.util.function.Consumer<Markup> body) {
+        Markup m = new Markup(characters);
+        head(m, title, stylesheet);
+        m.open("body", "epub:type", matter).newline();
+        body.accept(m);
+        m.close("body").newline().close("html").newline();
+        return new Document(name, title, m.xml());
+    }
+
+    private void head(Markup m, String title, String stylesheet) {
+        String lang = metadata.language();
+        m.raw("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<!DOCTYPE html>\n");
+        m.open("html", "xmlns", XHTML_NS, "xmlns:epub", OPS_NS, "lang", lang, "xml:lang", lang).newline();
+        m.open("head").newline();
+        m.empty("meta", "charset", "utf-8").newline();
+        m.open("title").raw(escapeOnly(title)).close("title").newline();
+        m.empty("link", "rel", "stylesheet", "type", "text/css", "href", stylesheet).newline();
+    }
+
+    /** The title element is metadata, not set text: it needs no glyphs. */
+    private static String escapeOnly(String text) {
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+    }
+
+    private void navigation(Markup m) {
+        m.open("nav", "epub:type", "toc", "role", "doc-toc", "id", "toc", "aria-labelledby", "toc-title").newline();
+        m.facedElement(Face.HEADING, "h2", labels.contents(), "id", "toc-title").newline();
+        m.open("ol").newline();
+        for (Chapter chapter : book.chapters()) {
+            m.open("li").element("a", tocLabel(chapter), "href", chapterHref(chapter)).close("li").newline();
+        }
+        m.close("ol").newline().close("nav").newline();
+        if (!print) {
+            m.open("nav", "epub:type", "landmarks", "aria-label", labels.landmarks(), "hidden", "hidden").newline();
+            m.open("ol").newline();
+            landmark(m, "titlepage", "titlepage.xhtml", labels.titlePage());
+            landmark(m, "toc", "nav.xhtml#toc", labels.contents());
+            landmark(m, "bodymatter", chapterHref(book.chapters().get(0)), labels.start());
+            m.close("ol").newline().close("nav").newline();
+        }
+    }
+
+    private static void landmark(Markup m, String type, String href, String label) {
+        m.open("li").open("a", "epub:type", type, "href", href).raw(escapeOnly(label)).close("a").close("li").newline();
+    }
+
+    private String chapterHref(Chapter chapter) {
+        return print ? "#" + chapter.id() : chapterFile(chapter);
+    }
+
+    /** What the table of contents calls a chapter; an untitled opening goes by the book's title. */
+    private String tocLabel(Chapter chapter) {
+        return chapter.hasTitle() ? chapter.titleText() : metadata.title();
+    }
+
+    // --- print --------------------------------------------------------------------------
+
+    private String printDocument(String stylesheet) {
+        Markup m = new Markup(characters);
+        m.record(GENERATED, Face.BODY);
+        m.record(GENERATED, Face.HEADING);
+        head(m, metadata.title(), stylesheet);
+        // Flying Saucer makes PDF bookmarks from this head element.
+        m.open("bookmarks").newline();
+        for (Chapter chapter : book.chapters()) {
+            m.empty("bookmark", "name", tocLabel(chapter), "href", "#" + chapter.id()).newline();
+        }
+        m.close("bookmarks").newline();
+        m.close("head").newline();
+        m.open("body").newline();
+        titlePage(m);
+        m.open("section", "class", "contents").newline();
+        navigation(m);
+        m.close("section").newline();
+        for (Chapter chapter : book.chapters()) {
+            chapter(m, chapter);
+        }
+        if (hasColophon()) {
+            colophon(m);
+        }
+        m.close("body").newline().close("html").newline();
+        return m.xml();
+    }
+
+    // --- shared parts -------------------------------------------------------------------
+
+    private void titlePage(Markup m) {
+        m.open("section", "epub:type", "titlepage", "class", "titlepage", "aria-label", labels.titlePage()).newline();
+        if (metadata.kicker() != null) {
+            m.element("p", metadata.kicker(), "class", "kicker").newline();
+        }
+        m.facedElement(Face.BOLD, "h1", metadata.title(), "class", "title", "epub:type", "fulltitle").newline();
+        if (metadata.subtitle() != null) {
+            m.element("p", "——" + metadata.subtitle(), "class", "subtitle", "epub:type", "subtitle").newline();
+        }
+        if (metadata.column() != null) {
+            m.element("p", metadata.column(), "class", "column").newline();
+        }
+        if (!metadata.creators().isEmpty()) {
+            m.element("p", names(metadata.creators()), "class", "creators").newline();
+        }
+        m.close("section").newline();
+    }
+
+    private void chapter(Markup m, Chapter chapter) {
+        String headingId = chapter.id() + "-title";
+        String titleClass = chapter.hasTitle() ? "chapter" : "chapter untitled";
+        m.open("section", "epub:type", "chapter", "role", "doc-chapter", "id", chapter.id(), "class", titleClass,
+                "aria-labelledby", chapter.hasTitle() ? headingId : null,
+                "aria-label", chapter.hasTitle() ? null : metadata.title()).newline();
+        if (print) {
+            runningHeads(m, tocLabel(chapter), metadata.title(), true);
+        }
+        if (chapter.hasTitle()) {
+            m.openFaced(Face.HEADING, "h2", "id", headingId);
+            inlines(m, chapter.title(), null);
+            m.closeFaced("h2").newline();
+        }
+        Notes notes = new Notes(chapter.id());
+        blocks(m, chapter.blocks(), notes);
+        notes.write(m);
+        if (print) {
+            runningHeads(m, "", "", false);
+        }
+        m.close("section").newline();
+    }
+
+    /**
+     * Running heads and folio for the pages of a chapter, and empty ones at its end: the
+     * print stylesheet shows on each page the values set before it began, so a chapter's
+     * opening page and the blank page that may follow its end carry neither.
+     */
+    private static void runningHeads(Markup m, String recto, String verso, boolean folio) {
+        m.facedElement(Face.HEADING, "div", recto, "class", "running-recto");
+        m.facedElement(Face.HEADING, "div", verso, "class", "running-verso");
+        m.element("div", "", "class", folio ? "running-folio" : "running-folio none").newline();
+    }
+
+    private boolean hasColophon() {
+        return !metadata.creators().isEmpty() || !metadata.contributors().isEmpty()
+                || metadata.source() != null || metadata.publisher() != null || metadata.rights() != null;
+    }
+
+    private void colophon(Markup m) {
+        m.open("section", "epub:type", "colophon", "role", "doc-colophon", "class", "colophon", "id", "colophon",
+                "aria-label", labels.colophon()).newline();
+        m.open("dl").newline();
+        entry(m, labels.bookTitle(), (metadata.kicker() == null ? "" : metadata.kicker() + "——") + metadata.title());
+        if (!metadata.creators().isEmpty()) {
+            entry(m, Role.AUTHOR.label(), names(metadata.creators()));
+        }
+        Map<Role, List<Contributor>> byRole = new LinkedHashMap<>();
+        for (Contributor contributor : metadata.contributors()) {
+            byRole.computeIfAbsent(contributor.role(), r -> new ArrayList<>()).add(contributor);
+        }
+        byRole.forEach((role, people) -> entry(m, role.label(), names(people)));
+        if (metadata.source() != null) {
+            entry(m, labels.source(), metadata.source());
+        }
+        if (metadata.publisher() != null) {
+            entry(m, labels.publisher(), metadata.publisher());
+        }
+        if (metadata.date() != null) {
+            entry(m, labels.date(), metadata.date());
+        }
+        m.close("dl").newline();
+        if (metadata.rights() != null) {
+            m.element("p", metadata.rights(), "class", "rights").newline();
+        }
+        m.close("section").newline();
+    }
+
+    private static void entry(Markup m, String term, String value) {
+        m.open("div").element("dt", term).element("dd", value).close("div").newline();
+    }
+
+    /** Names as a credit line sets them: separated by an ideographic space. */
+    private static String names(List<Contributor> people) {
+        return String.join("\u3000", people.stream().map(Contributor::name).toList());
+    }
+
+    // --- blocks and inlines -------------------------------------------------------------
+
+    private void blocks(Markup m, List<Block> blocks, Notes notes) {
+        for (Block block : blocks) {
+            block(m, block, notes);
+        }
+    }
+
+    private void block(Markup m, Block block, Notes notes) {
+        if (block instanceof Block.Paragraph p) {
+            m.open("p");
+            inlines(m, p.content(), notes);
+            m.close("p").newline();
+        } else if (block instanceof Block.Heading h) {
+            String tag = "h" + Math.min(6, h.level() + 1);
+            m.openFaced(Face.HEADING, tag);
+            inlines(m, h.content(), notes);
+            m.closeFaced(tag).newline();
+        } else if (block instanceof Block.Quote q) {
+            m.open("blockquote").newline();
+            blocks(m, q.blocks(), notes);
+            m.close("blockquote").newline();
+        } else if (block instanceof Block.ListBlock l) {
+            String tag = l.ordered() ? "ol" : "ul";
+            m.open(tag, "start", l.ordered() && l.start() != 1 ? Integer.toString(l.start()) : null).newline();
+            for (List<Block> item : l.items()) {
+                m.open("li");
+                blocks(m, item, notes);
+                m.close("li").newline();
+            }
+            m.close(tag).newline();
+        } else if (block instanceof Block.CodeBlock c) {
+            m.open("pre").open("code", "class", c.language() == null ? null : "language-" + c.language())
+                    .text(c.text()).close("code").close("pre").newline();
+        } else if (block instanceof Block.Image i) {
+            m.open("figure").empty("img", "src", imageHref.apply(i.file()), "alt", i.alt());
+            if (i.caption() != null) {
+                m.element("figcaption", i.caption());
+            }
+            m.close("figure").newline();
+        } else if (block instanceof Block.Table t) {
+            table(m, t, notes);
+        } else if (block instanceof Block.Break) {
+            m.empty("hr").newline();
+        }
+    }
+
+    private void table(Markup m, Block.Table table, Notes notes) {
+        m.open("table").newline();
+        if (!table.header().isEmpty()) {
+            m.open("thead").open("tr");
+            cells(m, "th", table.header(), table.alignments(), notes);
+            m.close("tr").close("thead").newline();
+        }
+        m.open("tbody").newline();
+        for (List<List<Inline>> row : table.rows()) {
+            m.open("tr");
+            cells(m, "td", row, table.alignments(), notes);
+            m.close("tr").newline();
+        }
+        m.close("tbody").newline().close("table").newline();
+    }
+
+    private void cells(Markup m, String tag, List<List<Inline>> cells, List<Block.Alignment> alignments,
+                       Notes notes) {
+        for (int i = 0; i < cells.size(); i++) {
+            Block.Alignment alignment = i < alignments.size() ? alignments.get(i) : Block.Alignment.NONE;
+            String align = alignment == Block.Alignment.NONE ? null
+                    : "align-" + alignment.name().toLowerCase(java.util.Locale.ROOT);
+            if (tag.equals("th")) {
+                m.openFaced(Face.HEADING, tag, "class", align);
+                inlines(m, cells.get(i), notes);
+                m.closeFaced(tag);
+            } else {
+                m.open(tag, "class", align);
+                inlines(m, cells.get(i), notes);
+                m.close(tag);
+            }
+        }
+    }
+
+    private void inlines(Markup m, List<Inline> inlines, Notes notes) {
+        for (Inline inline : inlines) {
+            if (inline instanceof Inline.Text t) {
+                m.text(t.text());
+            } else if (inline instanceof Inline.Emphasis e) {
+                // Print shows emphasis in the heading face; the EPUB with emphasis dots.
+                m.openFaced(print ? Face.HEADING : Face.BODY, "em");
+                inlines(m, e.content(), notes);
+                m.closeFaced("em");
+            } else if (inline instanceof Inline.Strong s) {
+                m.openFaced(Face.BOLD, "strong");
+                inlines(m, s.content(), notes);
+                m.closeFaced("strong");
+            } else if (inline instanceof Inline.Link l) {
+                m.open("a", "href", l.href());
+                inlines(m, l.content(), notes);
+                m.close("a");
+            } else if (inline instanceof Inline.Code c) {
+                m.element("code", c.text());
+            } else if (inline instanceof Inline.LineBreak) {
+                m.empty("br");
+            } else if (inline instanceof Inline.Note n && notes != null) {
+                notes.reference(m, n);
+            }
+        }
+    }
+
+    /** A chapter's notes: numbered in order of reference, written after the chapter's text. */
+    private final class Notes {
+        private final String chapterId;
+        private final List<Inline.Note> notes = new ArrayList<>();
+
+        Notes(String chapterId) {
+            this.chapterId = chapterId;
+        }
+
+        void reference(Markup m, Inline.Note note) {
+            notes.add(note);
+            String number = Integer.toString(notes.size());
+            m.open("sup").element("a", number, "epub:type", "noteref", "role", "doc-noteref",
+                    "id", chapterId + "-ref-" + number, "href", "#" + chapterId + "-note-" + number).close("sup");
+        }
+
+        void write(Markup m) {
+            if (notes.isEmpty()) {
+                return;
+            }
+            m.open("section", "class", "notes", "aria-label", labels.notes()).newline();
+            // Notes may hold notes of their own; those are numbered on after the chapter's.
+            for (int i = 0; i < notes.size(); i++) {
+                String number = Integer.toString(i + 1);
+                m.open("aside", "epub:type", "footnote", "role", "doc-footnote",
+                        "id", chapterId + "-note-" + number, "class", "footnote").newline();
+                m.open("p", "class", "note-number").element("a", number, "role", "doc-backlink",
+                        "href", "#" + chapterId + "-ref-" + number).close("p");
+                blocks(m, notes.get(i).content(), this);
+                m.close("aside").newline();
+            }
+            m.close("section").newline();
+        }
+    }
+}
