@@ -1,4 +1,42 @@
 package org.cjkbook.font;
 
-/** Placeholder until the font package lands. */
-public enum Face { BODY, BOLD, HEADING }
+/**
+ * The three typographic roles a book's text plays, each served by one font file.
+ *
+ * <p>Stylesheets name a face by {@link #family()} and {@link #weight()}, so the two serif
+ * faces share a family and differ by weight: a reader that falls back to synthetic bold
+ * still picks the right design.
+ */
+public enum Face {
+    /** Body text: Noto Serif SC Regular (宋体/明体 style). */
+    BODY("Noto Serif SC", 400, "NotoSerifSC-Regular.ttf"),
+    /** Strong text and titles: Noto Serif SC Bold. */
+    BOLD("Noto Serif SC", 700, "NotoSerifSC-Bold.ttf"),
+    /** Headings: Noto Sans SC Bold (黑体 style). */
+    HEADING("Noto Sans SC", 700, "NotoSansSC-Bold.ttf");
+
+    private final String family;
+    private final int weight;
+    private final String defaultFileName;
+
+    Face(String family, int weight, String defaultFileName) {
+        this.family = family;
+        this.weight = weight;
+        this.defaultFileName = defaultFileName;
+    }
+
+    /** The CSS {@code font-family} name. */
+    public String family() {
+        return family;
+    }
+
+    /** The CSS {@code font-weight}. */
+    public int weight() {
+        return weight;
+    }
+
+    /** The file name of this face in the project's {@code fonts/} folder. */
+    public String defaultFileName() {
+        return defaultFileName;
+    }
+}

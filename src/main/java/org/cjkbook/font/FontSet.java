@@ -1,0 +1,188 @@
+package org.cjkbook.font;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeSet;
+
+import org.apache.fontbox.ttf.CmapLookup;
+import org.apache.fontbox.ttf.TTFParser;
+import org.apache.fontbox.ttf.TrueTypeFont;
+import org.apache.pdfbox.io.RandomAccessReadBufferedFile;
+import org.cjkbook.BookException;
+
+/**
+ * The font files of a book, one per {@link Face}: which characters they cover, and subsets
+ * of them to embed.
+ *
+ * <p>A file is checked when the set is made (it exists and is a TrueType font file) but
+ * parsed only when a face is first used, and then only once: the Noto SC files are 10 to
+ * 15 MB. Parsing reads the file into memory and closes it, so a font set holds no open
+ * files and needs no closing.
+ *
+ * <p>A font set is safe to share between threads. Work on one face is serialized, because
+ * a FontBox font is not thread-safe; different faces are independent.
+ */
+public final class FontSet {
+
+    private static final int TRUETYPE = 0x00010000;
+    private static final int APPLE_TRUETYPE = 0x74727565; // 'true'
+    private static final int OPENTYPE_CFF = 0x4F54544F; // 'OTTO'
+    private static final int COLLECTION = 0x74746366; // 'ttcf'
+    private static final int BYTE_ORDER_MARK = 0xFEFF;
+
+    private final Map<Face, LazyFont> fonts;
+
+    private FontSet(Map<Face, LazyFont> fonts) {
+        this.fonts = fonts;
+    }
+
+    /**
+     * The fonts in these files, which must name a file for every face.
+     *
+     * @throws BookException if a file is missing, unreadable or not a TrueType font
+     */
+    public static FontSet of(Map<Face, Path> files) {
+        Map<Face, LazyFont> fonts = new EnumMap<>(Face.class);
+        for (Face face : Face.values()) {
+            Path file = files.get(face);
+            if (file == null) {
+                throw new IllegalArgumentException("no font file for " + face);
+            }
+            checkTrueType(file);
+            fonts.put(face, new LazyFont(file));
+        }
+        return new FontSet(Collections.unmodifiableMap(fonts));
+    }
+
+    /** The fonts in a folder holding each face's {@link Face#defaultFileName() default file}. */
+    public static FontSet bundled(Path fontsDir) {
+        Map<Face, Path> files = new EnumMap<>(Face.class);
+        for (Face face : Face.values()) {
+            files.put(face, fontsDir.resolve(face.defaultFileName()));
+        }
+        return of(files);
+    }
+
+    /** The distinct code points of a text, in order. */
+    public static SortedSet<Integer> codePoints(CharSequence text) {
+        SortedSet<Integer> codePoints = new TreeSet<>();
+        text.codePoints().forEach(codePoints::add);
+        return codePoints;
+    }
+
+    /** The file the face is read from. */
+    public Path file(Face face) {
+        return fonts.get(face).file;
+    }
+
+    /**
+     * The code points that the face has no glyph for. Control characters below U+0020 and
+     * the byte order mark are never drawn and so never missing; every other code point,
+     * spaces included, is looked up.
+     */
+    public SortedSet<Integer> missing(Face face, Set<Integer> codePoints) {
+        return fonts.get(face).use(font -> {
+            CmapLookup cmap = font.getUnicodeCmapLookup();
+            SortedSet<Integer> missing = new TreeSet<>();
+            for (int codePoint : codePoints) {
+                if (codePoint >= 0x20 && codePoint != BYTE_ORDER_MARK && cmap.getGlyphId(codePoint) == 0) {
+                    missing.add(codePoint);
+                }
+            }
+            return missing;
+        });
+    }
+
+    /**
+     * For each face, the code points it lacks of those it is to draw; faces that lack
+     * nothing are left out, so an empty map means full coverage.
+     */
+    public Map<Face, SortedSet<Integer>> missing(Map<Face, ? extends Set<Integer>> codePointsByFace) {
+        Map<Face, SortedSet<Integer>> missing = new EnumMap<>(Face.class);
+        codePointsByFace.forEach((face, codePoints) -> {
+            SortedSet<Integer> lacking = missing(face, codePoints);
+            if (!lacking.isEmpty()) {
+                missing.put(face, lacking);
+            }
+        });
+        return Collections.unmodifiableMap(missing);
+    }
+
+    /**
+     * A TrueType font with the glyphs of those of these code points that the face has, plus
+     * .notdef, and no layout tables; code points the face lacks are left out (see
+     * {@link #missing(Face, Set)}). The same code points always give the same bytes.
+     */
+    public byte[] subset(Face face, Set<Integer> codePoints) {
+        return fonts.get(face).use(font -> FontSubsetter.subset(font, codePoints));
+    }
+
+    private static void checkTrueType(Path file) {
+        if (!Files.isRegularFile(file)) {
+            throw BookException.in(file, "font file not found");
+        }
+        byte[] start = new byte[4];
+        int read;
+        try (InputStream in = Files.newInputStream(file)) {
+            read = in.readNBytes(start, 0, start.length);
+        } catch (IOException e) {
+            throw new BookException(file + ": cannot read the font file (" + e.getMessage() + ")", e);
+        }
+        int version = read == start.length ? ByteBuffer.wrap(start).getInt() : 0;
+        if (version == OPENTYPE_CFF) {
+            throw BookException.in(file, "an OpenType font with CFF outlines; use a TrueType (glyf) font");
+        }
+        if (version == COLLECTION) {
+            throw BookException.in(file, "a font collection; use a single TrueType font file");
+        }
+        if (version != TRUETYPE && version != APPLE_TRUETYPE) {
+            throw BookException.in(file, "not a TrueType font");
+        }
+    }
+
+    /** Work on a parsed font that may fail to read. */
+    @FunctionalInterface
+    private interface FontWork<T> {
+        T apply(TrueTypeFont font) throws IOException;
+    }
+
+    /** A font file, parsed on first use. */
+    private static final class LazyFont {
+
+        private final Path file;
+        private TrueTypeFont font; // guarded by this
+
+        LazyFont(Path file) {
+            this.file = file;
+        }
+
+        synchronized <T> T use(FontWork<T> work) {
+            if (font == null) {
+                font = parse();
+            }
+            try {
+                return work.apply(font);
+            } catch (IOException e) {
+                throw new BookException(file + ": cannot read the font (" + e.getMessage() + ")", e);
+            }
+        }
+
+        private TrueTypeFont parse() {
+            try {
+                // the parser copies the file into memory and closes it
+                return new TTFParser().parse(new RandomAccessReadBufferedFile(file.toFile()));
+            } catch (IOException | RuntimeException e) {
+                // FontBox meets a damaged font with whatever exception it runs into
+                throw new BookException(file + ": not a usable TrueType font (" + e.getMessage() + ")", e);
+            }
+        }
+    }
+}
