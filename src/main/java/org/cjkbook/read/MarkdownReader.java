@@ -1,12 +1,93 @@
 package org.cjkbook.read;
 
 import java.nio.file.Path;
+import java.util.List;
 
 import org.cjkbook.model.Book;
+import org.cjkbook.model.Metadata;
+import org.commonmark.ext.footnotes.FootnotesExtension;
+import org.commonmark.ext.gfm.tables.TablesExtension;
+import org.commonmark.node.Document;
+import org.commonmark.parser.IncludeSourceSpans;
+import org.commonmark.parser.Parser;
 
-/** Placeholder until the Markdown reader lands. */
+/**
+ * Reads a Markdown article or book (CommonMark with GFM tables and footnotes) into a
+ * {@link Book}.
+ *
+ * <ul>
+ * <li><b>Front matter.</b> A YAML block at the very top, between a line {@code ---} and a
+ * line {@code ---} or {@code ...}, holds metadata keys (see {@link Settings}). The line
+ * after the opening {@code ---} must not be blank; otherwise the {@code ---} is a
+ * thematic break, as in pandoc.
+ * <li><b>Chapters.</b> Level-1 headings start chapters; without any, the shallowest heading
+ * level at the top of the document does. Text before the first of them becomes an
+ * opening chapter without a title. Deeper headings become headings of level 2 and below.
+ * Chapters are numbered {@code chapter-1}, {@code chapter-2}, … in order.
+ * <li><b>Title.</b> The front matter's {@code title}; else the sole chapter heading, when it
+ * opens the document; else the file name without its extension.
+ * <li><b>Line breaks.</b> A line break inside a paragraph between two East Asian wide
+ * characters disappears; any other becomes one space.
+ * <li><b>Footnotes.</b> Each reference carries its note's content; a note referred to twice
+ * appears twice. A reference without a definition stays as written; a definition
+ * without a reference is left out.
+ * <li><b>Images.</b> Markdown images and HTML {@code <img>} tags become image blocks, cutting
+ * a paragraph around them when they stand in its text. They must be local files,
+ * relative to the Markdown file's folder.
+ * <li><b>HTML.</b> Tags are dropped and their text is kept; comments and the content of
+ * {@code script} and {@code style} are dropped.
+ * </ul>
+ *
+ * <p>A document with no content gives a book with no chapters, titled by its front
+ * matter or its file name; whether that is an error is the caller's decision.
+ *
+ * <p>A reader holds no state between documents and may be shared between threads.
+ */
 public final class MarkdownReader {
+
+    private final Parser parser;
+
+    public MarkdownReader() {
+        parser = Parser.builder()
+                .extensions(List.of(TablesExtension.create(), FootnotesExtension.create()))
+                // Inline spans too, so that an error about an image names its own line.
+                .includeSourceSpans(IncludeSourceSpans.BLOCKS_AND_INLINES)
+                .build();
+    }
+
+    /**
+     * Reads a Markdown document.
+     *
+     * @param file where the text comes from: named in error messages, and the folder that
+     *     image paths are relative to
+     * @param text the whole file, already decoded
+     * @throws org.cjkbook.BookException for invalid front matter, a missing or remote image,
+     *     or a table row whose extra cells would be lost; the message names file and line
+     */
     public Book read(Path file, String text) {
-        throw new UnsupportedOperationException();
+        String whole = text.startsWith("\ufeff") ? text.substring(1) : text;
+        FrontMatter split = FrontMatter.split(whole);
+        Metadata.Builder metadata = Metadata.builder();
+        if (split.yaml() != null) {
+            Settings.applyMetadata(YamlDocuments.parseYaml(split.yaml(), file, FrontMatter.YAML_FIRST_LINE),
+                    metadata, file);
+        }
+        Document document = (Document) parser.parse(split.body());
+        MarkdownConverter.Content content =
+                new MarkdownConverter(file, split.body(), split.bodyLineOffset()).convert(document);
+        if (metadata.title() == null || metadata.title().isBlank()) {
+            metadata.title(content.headingTitle() != null ? content.headingTitle() : baseName(file));
+        }
+        return new Book(metadata.build(), content.chapters());
+    }
+
+    private static String baseName(Path file) {
+        Path name = file.getFileName();
+        if (name == null) {
+            return "";
+        }
+        String text = name.toString();
+        int dot = text.lastIndexOf('.');
+        return dot > 0 ? text.substring(0, dot) : text;
     }
 }

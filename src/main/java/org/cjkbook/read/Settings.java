@@ -46,7 +46,7 @@ public record Settings(
 
     /** Parses and checks a {@code book.yaml}; paths in it are relative to its folder. */
     public static Settings parse(Path file, String yaml) {
-        Map<String, Object> map = YamlDocuments.parse(yaml, file, 1);
+        Map<String, Object> map = YamlDocuments.parseYaml(yaml, file, 1);
         Path folder = file.toAbsolutePath().getParent();
         Map<String, Object> metadata = new LinkedHashMap<>();
         List<Path> sources = new ArrayList<>();
@@ -128,10 +128,6 @@ public record Settings(
     }
 
     private static String date(Object value, Path file) {
-        // YAML reads an unquoted 2020-01-08 as a timestamp; people mean the calendar day.
-        if (value instanceof java.util.Date d) {
-            return d.toInstant().atZone(java.time.ZoneOffset.UTC).toLocalDate().toString();
-        }
         String date = string(value, "date", file);
         if (!date.matches("\\d{4}(-\\d{2}(-\\d{2})?)?")) {
             throw BookException.in(file, "date '" + date + "' is not YYYY, YYYY-MM or YYYY-MM-DD");

@@ -1,0 +1,696 @@
+package org.cjkbook.read;
+
+import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import org.cjkbook.BookException;
+import org.cjkbook.model.Block;
+import org.cjkbook.model.Chapter;
+import org.cjkbook.model.Inline;
+import org.commonmark.ext.footnotes.FootnoteDefinition;
+import org.commonmark.ext.footnotes.FootnoteReference;
+import org.commonmark.ext.gfm.tables.TableBlock;
+import org.commonmark.ext.gfm.tables.TableBody;
+import org.commonmark.ext.gfm.tables.TableCell;
+import org.commonmark.ext.gfm.tables.TableHead;
+import org.commonmark.ext.gfm.tables.TableRow;
+import org.commonmark.node.BlockQuote;
+import org.commonmark.node.Code;
+import org.commonmark.node.Document;
+import org.commonmark.node.Emphasis;
+import org.commonmark.node.FencedCodeBlock;
+import org.commonmark.node.HardLineBreak;
+import org.commonmark.node.Heading;
+import org.commonmark.node.HtmlBlock;
+import org.commonmark.node.HtmlInline;
+import org.commonmark.node.Image;
+import org.commonmark.node.IndentedCodeBlock;
+import org.commonmark.node.Link;
+import org.commonmark.node.LinkReferenceDefinition;
+import org.commonmark.node.ListBlock;
+import org.commonmark.node.Node;
+import org.commonmark.node.OrderedList;
+import org.commonmark.node.Paragraph;
+import org.commonmark.node.SoftLineBreak;
+import org.commonmark.node.SourceSpan;
+import org.commonmark.node.StrongEmphasis;
+import org.commonmark.node.Text;
+import org.commonmark.node.ThematicBreak;
+
+/**
+ * Turns one parsed Markdown document into chapters of the model. An instance serves one
+ * document: it holds the file's footnote definitions and where its body starts.
+ */
+final class MarkdownConverter {
+
+    /** The chapters, and the title of the sole chapter heading when it opens the document. */
+    record Content(List<Chapter> chapters, String headingTitle) {
+    }
+
+    // Two letters at least, so that a Windows drive (C:) is not taken for a scheme.
+    private static final Pattern REMOTE = Pattern.compile("^(?:[A-Za-z][A-Za-z0-9+.-]+:|//)");
+
+    // What lastCharacter/firstCharacter answer when a node has no text to look at.
+    private static final int SKIP = -1;
+    private static final int STOP = -2;
+
+    private final Path file;
+    private final Path folder;
+    private final String source;
+    private final int lineOffset;
+    private final Map<String, FootnoteDefinition> definitions = new HashMap<>();
+    private final Map<String, List<Block>> notes = new HashMap<>();
+    private final Set<String> expanding = new HashSet<>();
+    private int chapterLevel = 1;
+
+    /**
+     * @param source the Markdown text the document was parsed from (the body only)
+     * @param lineOffset how many lines of the file precede {@code source}
+     */
+    MarkdownConverter(Path file, String source, int lineOffset) {
+        this.file = file;
+        Path parent = file.toAbsolutePath().getParent();
+        this.folder = parent == null ? Path.of("").toAbsolutePath() : parent;
+        this.source = source;
+        this.lineOffset = lineOffset;
+    }
+
+    Content convert(Document document) {
+        collectDefinitions(document);
+        List<Node> top = new ArrayList<>();
+        for (Node node = document.getFirstChild(); node != null; node = node.getNext()) {
+            top.add(node);
+        }
+        int level = Integer.MAX_VALUE;
+        for (Node node : top) {
+            if (node instanceof Heading h) {
+                level = Math.min(level, h.getLevel());
+            }
+        }
+        boolean hasChapterHeadings = level != Integer.MAX_VALUE;
+        // Without chapter headings, the shallowest nested heading still maps to level 2.
+        int nested = shallowestHeading(document);
+        chapterLevel = hasChapterHeadings ? level : nested == 7 ? 1 : nested;
+
+        List<Chapter> chapters = new ArrayList<>();
+        List<Inline> title = List.of();
+        List<Block> blocks = new ArrayList<>();
+        boolean titled = false;
+        int chapterHeadings = 0;
+        boolean opening = false;
+        for (Node node : top) {
+            if (hasChapterHeadings && node instanceof Heading h && h.getLevel() == chapterLevel) {
+                if (titled || !blocks.isEmpty()) {
+                    opening |= !titled;
+                    chapters.add(new Chapter("chapter-" + (chapters.size() + 1), title, blocks));
+                }
+                blocks = new ArrayList<>();
+                // Images cannot sit in a title, so they open the chapter instead.
+                title = inlines(h, blocks);
+                titled = true;
+                chapterHeadings++;
+            } else {
+                blocks.addAll(block(node));
+            }
+        }
+        if (titled || !blocks.isEmpty()) {
+            opening |= !titled;
+            chapters.add(new Chapter("chapter-" + (chapters.size() + 1), title, blocks));
+        }
+        String headingTitle = null;
+        if (chapterHeadings == 1 && !opening) {
+            headingTitle = Inline.plainText(chapters.get(0).title()).replace('\n', ' ').strip();
+        }
+        return new Content(chapters, headingTitle == null || headingTitle.isEmpty() ? null : headingTitle);
+    }
+
+    private void collectDefinitions(Node parent) {
+        for (Node node = parent.getFirstChild(); node != null; node = node.getNext()) {
+            if (node instanceof FootnoteDefinition d) {
+                // commonmark keeps the first of two definitions with one label; so do we.
+                definitions.putIfAbsent(normalizeLabel(d.getLabel()), d);
+            } else if (node instanceof org.commonmark.node.Block) {
+                collectDefinitions(node);
+            }
+        }
+    }
+
+    // Labels match as commonmark matches them: case-insensitively, whitespace collapsed.
+    private static String normalizeLabel(String label) {
+        return label.strip().toLowerCase(Locale.ROOT).toUpperCase(Locale.ROOT).replaceAll("\\s+", " ");
+    }
+
+    /** The shallowest heading level anywhere in the tree, or 7 when there is no heading. */
+    private static int shallowestHeading(Node parent) {
+        int found = 7;
+        for (Node node = parent.getFirstChild(); node != null; node = node.getNext()) {
+            if (node instanceof Heading h) {
+                found = Math.min(found, h.getLevel());
+            } else if (node instanceof org.commonmark.node.Block) {
+                found = Math.min(found, shallowestHeading(node));
+            }
+        }
+        return found;
+    }
+
+    // ---- blocks
+
+    private List<Block> blocks(Node parent) {
+        List<Block> out = new ArrayList<>();
+        for (Node node = parent.getFirstChild(); node != null; node = node.getNext()) {
+            out.addAll(block(node));
+        }
+        return out;
+    }
+
+    private List<Block> block(Node node) {
+        if (node instanceof Paragraph p) {
+            return paragraph(p);
+        } else if (node instanceof Heading h) {
+            List<Block> out = new ArrayList<>();
+            // One below the chapter level is level 2, the first level under a chapter title.
+            int level = Math.max(2, Math.min(6, 1 + h.getLevel() - chapterLevel));
+            out.add(new Block.Heading(level, inlines(h, out)));
+            // The heading went in first; images hoisted out of it follow it.
+            return out;
+        } else if (node instanceof BlockQuote) {
+            return List.of(new Block.Quote(blocks(node)));
+        } else if (node instanceof ListBlock list) {
+            return List.of(list(list));
+        } else if (node instanceof FencedCodeBlock code) {
+            return List.of(new Block.CodeBlock(language(code.getInfo()), withoutFinalNewline(code.getLiteral())));
+        } else if (node instanceof IndentedCodeBlock code) {
+            return List.of(new Block.CodeBlock(null, withoutFinalNewline(code.getLiteral())));
+        } else if (node instanceof ThematicBreak) {
+            return List.of(new Block.Break());
+        } else if (node instanceof TableBlock table) {
+            return table(table);
+        } else if (node instanceof HtmlBlock html) {
+            return html(html);
+        } else if (node instanceof FootnoteDefinition || node instanceof LinkReferenceDefinition) {
+            return List.of(); // said where it is used
+        }
+        // A block from an extension this reader does not know: keep what it contains.
+        return blocks(node);
+    }
+
+    private Block list(ListBlock list) {
+        boolean ordered = list instanceof OrderedList;
+        int start = 1;
+        if (list instanceof OrderedList o) {
+            start = Objects.requireNonNullElse(o.getMarkerStartNumber(), 1);
+        }
+        List<List<Block>> items = new ArrayList<>();
+        for (Node item = list.getFirstChild(); item != null; item = item.getNext()) {
+            items.add(blocks(item));
+        }
+        return new Block.ListBlock(ordered, start, items);
+    }
+
+    private static String language(String info) {
+        if (info == null || info.isBlank()) {
+            return null;
+        }
+        String word = info.strip().split("\\s+", 2)[0];
+        // mdBook and rustdoc write attributes after a comma: rust,ignore
+        int comma = word.indexOf(',');
+        String language = comma >= 0 ? word.substring(0, comma) : word;
+        return language.isEmpty() ? null : language;
+    }
+
+    private static String withoutFinalNewline(String text) {
+        return text.endsWith("\n") ? text.substring(0, text.length() - 1) : text;
+    }
+
+    /**
+     * A paragraph, cut where it holds images: an image cannot stand inside a line of text
+     * in the model, so the text before it, the image and the text after it become blocks
+     * of their own.
+     */
+    private List<Block> paragraph(Paragraph paragraph) {
+        List<Block> out = new ArrayList<>();
+        List<Inline> piece = new ArrayList<>();
+        List<Block> hoisted = new ArrayList<>();
+        for (Node node = paragraph.getFirstChild(); node != null; node = node.getNext()) {
+            List<Block> images = new ArrayList<>();
+            if (node instanceof Image image) {
+                images.add(image(image));
+            } else if (node instanceof HtmlInline html) {
+                inlineHtml(html, piece, images);
+            } else {
+                inline(node, piece, hoisted);
+            }
+            if (!images.isEmpty()) {
+                addPiece(piece, hoisted, out);
+                out.addAll(images);
+            }
+        }
+        addPiece(piece, hoisted, out);
+        return out;
+    }
+
+    private static void addPiece(List<Inline> piece, List<Block> hoisted, List<Block> out) {
+        List<Inline> content = trimmed(merged(piece));
+        if (!isBlank(content)) {
+            out.add(new Block.Paragraph(content));
+        }
+        out.addAll(hoisted);
+        piece.clear();
+        hoisted.clear();
+    }
+
+    private List<Block> table(TableBlock table) {
+        List<Block> after = new ArrayList<>();
+        List<Block.Alignment> alignments = new ArrayList<>();
+        List<List<Inline>> header = new ArrayList<>();
+        List<List<List<Inline>>> rows = new ArrayList<>();
+        for (Node section = table.getFirstChild(); section != null; section = section.getNext()) {
+            for (Node row = section.getFirstChild(); row != null; row = row.getNext()) {
+                if (!(row instanceof TableRow)) {
+                    continue;
+                }
+                checkNoCellLost((TableRow) row);
+                List<List<Inline>> cells = new ArrayList<>();
+                for (Node cell = row.getFirstChild(); cell != null; cell = cell.getNext()) {
+                    cells.add(trimmed(inlines(cell, after)));
+                    if (section instanceof TableHead && cell instanceof TableCell c) {
+                        alignments.add(alignment(c.getAlignment()));
+                    }
+                }
+                if (section instanceof TableHead) {
+                    header = cells;
+                } else if (section instanceof TableBody) {
+                    rows.add(cells);
+                }
+            }
+        }
+        List<Block> out = new ArrayList<>();
+        out.add(new Block.Table(alignments, header, rows));
+        out.addAll(after);
+        return out;
+    }
+
+    private static Block.Alignment alignment(TableCell.Alignment alignment) {
+        if (alignment == null) {
+            return Block.Alignment.NONE;
+        }
+        switch (alignment) {
+            case LEFT:
+                return Block.Alignment.LEFT;
+            case CENTER:
+                return Block.Alignment.CENTER;
+            case RIGHT:
+                return Block.Alignment.RIGHT;
+            default:
+                return Block.Alignment.NONE;
+        }
+    }
+
+    /**
+     * GFM drops the cells of a row beyond the header's count; a book must not lose text
+     * without a word, so that is an error here.
+     */
+    private void checkNoCellLost(TableRow row) {
+        List<SourceSpan> spans = row.getSourceSpans();
+        if (spans.size() != 1) {
+            return;
+        }
+        SourceSpan rowSpan = spans.get(0);
+        int end = rowSpan.getInputIndex() + rowSpan.getLength();
+        int cellsEnd = rowSpan.getInputIndex();
+        for (Node cell = row.getFirstChild(); cell != null; cell = cell.getNext()) {
+            for (SourceSpan span : cell.getSourceSpans()) {
+                cellsEnd = Math.max(cellsEnd, span.getInputIndex() + span.getLength());
+            }
+        }
+        if (end > source.length() || cellsEnd >= end) {
+            return;
+        }
+        String rest = source.substring(cellsEnd, end).replace("|", "").strip();
+        if (!rest.isEmpty()) {
+            throw BookException.at(file, lineOf(row),
+                    "table row has more cells than the header row; '" + rest + "' would be lost");
+        }
+    }
+
+    private List<Block> html(HtmlBlock html) {
+        int line = lineOf(html);
+        List<Block> out = new ArrayList<>();
+        StringBuilder text = new StringBuilder();
+        for (HtmlMarkup.Part part : HtmlMarkup.parts(html.getLiteral())) {
+            if (part instanceof HtmlMarkup.Run run) {
+                text.append(run.text());
+            } else if (part instanceof HtmlMarkup.Img img) {
+                addHtmlText(text, out);
+                out.add(image(img.src(), img.alt(), img.title(), line + img.line()));
+            } else {
+                addHtmlText(text, out);
+            }
+        }
+        addHtmlText(text, out);
+        return out;
+    }
+
+    private static void addHtmlText(StringBuilder text, List<Block> out) {
+        String words = HtmlMarkup.collapse(text.toString()).strip();
+        if (!words.isEmpty()) {
+            out.add(new Block.Paragraph(List.of(new Inline.Text(words))));
+        }
+        text.setLength(0);
+    }
+
+    // ---- inlines
+
+    /**
+     * The inline content of a node. Images met inside it cannot stay inline in the model,
+     * so they are added to {@code hoisted}, for the caller to place after the block.
+     */
+    private List<Inline> inlines(Node parent, List<Block> hoisted) {
+        List<Inline> out = new ArrayList<>();
+        for (Node node = parent.getFirstChild(); node != null; node = node.getNext()) {
+            inline(node, out, hoisted);
+        }
+        return merged(out);
+    }
+
+    private void inline(Node node, List<Inline> out, List<Block> hoisted) {
+        if (node instanceof Text t) {
+            out.add(new Inline.Text(t.getLiteral()));
+        } else if (node instanceof Emphasis) {
+            out.add(new Inline.Emphasis(inlines(node, hoisted)));
+        } else if (node instanceof StrongEmphasis) {
+            out.add(new Inline.Strong(inlines(node, hoisted)));
+        } else if (node instanceof Link link) {
+            out.add(new Inline.Link(link.getDestination(), inlines(node, hoisted)));
+        } else if (node instanceof Code code) {
+            out.add(new Inline.Code(code.getLiteral()));
+        } else if (node instanceof HardLineBreak) {
+            out.add(new Inline.LineBreak());
+        } else if (node instanceof SoftLineBreak) {
+            int before = characterBefore(node);
+            int after = characterAfter(node);
+            String space = WideCharacters.whitespace("\n", before, after);
+            if (!space.isEmpty()) {
+                out.add(new Inline.Text(space));
+            }
+        } else if (node instanceof FootnoteReference reference) {
+            out.add(note(reference));
+        } else if (node instanceof Image image) {
+            hoisted.add(image(image));
+        } else if (node instanceof HtmlInline html) {
+            inlineHtml(html, out, hoisted);
+        } else {
+            // An inline from an extension this reader does not know: keep its text.
+            for (Node child = node.getFirstChild(); child != null; child = child.getNext()) {
+                inline(child, out, hoisted);
+            }
+        }
+    }
+
+    /** Inline HTML: tags are dropped, except that images stay images and {@code <br>} a line break. */
+    private void inlineHtml(HtmlInline html, List<Inline> out, List<Block> images) {
+        for (HtmlMarkup.Part part : HtmlMarkup.parts(html.getLiteral())) {
+            if (part instanceof HtmlMarkup.Img img) {
+                images.add(image(img.src(), img.alt(), img.title(), lineOf(html) + img.line()));
+            } else if (part instanceof HtmlMarkup.Gap gap && gap.tag().equals("br")) {
+                out.add(new Inline.LineBreak());
+            } else if (part instanceof HtmlMarkup.Run run) {
+                out.add(new Inline.Text(run.text()));
+            }
+        }
+    }
+
+    private Inline note(FootnoteReference reference) {
+        String label = normalizeLabel(reference.getLabel());
+        FootnoteDefinition definition = definitions.get(label);
+        if (definition == null || expanding.contains(label)) {
+            // A note that refers to itself would never end; leave the reference as written.
+            return new Inline.Text("[^" + reference.getLabel() + "]");
+        }
+        List<Block> content = notes.get(label);
+        if (content == null) {
+            expanding.add(label);
+            try {
+                content = blocks(definition);
+            } finally {
+                expanding.remove(label);
+            }
+            notes.put(label, content);
+        }
+        return new Inline.Note(content);
+    }
+
+    // ---- soft line breaks: the characters on either side
+
+    private static int characterBefore(Node node) {
+        for (Node at = node; ; ) {
+            Node previous = at.getPrevious();
+            if (previous == null) {
+                Node parent = at.getParent();
+                if (parent == null || parent instanceof org.commonmark.node.Block) {
+                    return -1;
+                }
+                at = parent;
+                continue;
+            }
+            int c = lastCharacter(previous);
+            if (c == STOP) {
+                return -1;
+            } else if (c != SKIP) {
+                return c;
+            }
+            at = previous;
+        }
+    }
+
+    private static int characterAfter(Node node) {
+        for (Node at = node; ; ) {
+            Node next = at.getNext();
+            if (next == null) {
+                Node parent = at.getParent();
+                if (parent == null || parent instanceof org.commonmark.node.Block) {
+                    return -1;
+                }
+                at = parent;
+                continue;
+            }
+            int c = firstCharacter(next);
+            if (c == STOP) {
+                return -1;
+            } else if (c != SKIP) {
+                return c;
+            }
+            at = next;
+        }
+    }
+
+    private static int lastCharacter(Node node) {
+        String text = literal(node);
+        if (text != null) {
+            return text.isEmpty() ? SKIP : text.codePointBefore(text.length());
+        }
+        if (isStop(node)) {
+            return STOP;
+        }
+        for (Node child = node.getLastChild(); child != null; child = child.getPrevious()) {
+            int c = lastCharacter(child);
+            if (c != SKIP) {
+                return c;
+            }
+        }
+        return SKIP;
+    }
+
+    private static int firstCharacter(Node node) {
+        String text = literal(node);
+        if (text != null) {
+            return text.isEmpty() ? SKIP : text.codePointAt(0);
+        }
+        if (isStop(node)) {
+            return STOP;
+        }
+        for (Node child = node.getFirstChild(); child != null; child = child.getNext()) {
+            int c = firstCharacter(child);
+            if (c != SKIP) {
+                return c;
+            }
+        }
+        return SKIP;
+    }
+
+    private static String literal(Node node) {
+        if (node instanceof Text t) {
+            return t.getLiteral();
+        } else if (node instanceof Code c) {
+            return c.getLiteral();
+        }
+        return null;
+    }
+
+    // Line breaks and images separate text; a footnote mark or an HTML tag does not.
+    private static boolean isStop(Node node) {
+        if (node instanceof SoftLineBreak || node instanceof HardLineBreak || node instanceof Image) {
+            return true;
+        }
+        if (node instanceof HtmlInline html) {
+            for (HtmlMarkup.Part part : HtmlMarkup.parts(html.getLiteral())) {
+                if (part instanceof HtmlMarkup.Img || part instanceof HtmlMarkup.Gap) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    // ---- images
+
+    private Block.Image image(Image image) {
+        String alt = Inline.plainText(inlines(image, new ArrayList<>())).replace('\n', ' ').strip();
+        return image(image.getDestination(), alt, image.getTitle(), lineOf(image));
+    }
+
+    private Block.Image image(String destination, String alt, String title, int line) {
+        String target = destination.strip();
+        if (REMOTE.matcher(target).find() && !target.startsWith("file:")) {
+            throw BookException.at(file, line, "image " + target
+                    + " not found: a book holds local files only; save the image next to " + file.getFileName());
+        }
+        Path path = resolve(target);
+        if (path == null || !Files.isRegularFile(path)) {
+            throw BookException.at(file, line, "image " + target + " not found"
+                    + (path == null ? "" : " (looked for " + path + ")"));
+        }
+        return new Block.Image(path.toString(), alt, title == null || title.isBlank() ? null : title);
+    }
+
+    private Path resolve(String target) {
+        try {
+            if (target.startsWith("file:")) {
+                return Path.of(URI.create(target)).normalize();
+            }
+            if (target.isEmpty()) {
+                return null;
+            }
+            Path path = folder.resolve(target).normalize();
+            if (!Files.exists(path) && target.contains("%")) {
+                // Markdown editors write a space in a file name as %20.
+                String decoded = URLDecoder.decode(target.replace("+", "%2B"), StandardCharsets.UTF_8);
+                Path decodedPath = folder.resolve(decoded).normalize();
+                if (Files.exists(decodedPath)) {
+                    return decodedPath;
+                }
+            }
+            return path;
+        } catch (IllegalArgumentException e) { // not a path this system can name
+            return null;
+        }
+    }
+
+    /** The line of the file where a node starts, counting from 1. */
+    private int lineOf(Node node) {
+        for (Node at = node; at != null; at = at.getParent()) {
+            List<SourceSpan> spans = at.getSourceSpans();
+            if (!spans.isEmpty()) {
+                return spans.get(0).getLineIndex() + 1 + lineOffset;
+            }
+        }
+        return lineOffset + 1;
+    }
+
+    // ---- inline lists
+
+    /** Joins neighbouring text, which the parser hands over in pieces. */
+    private static List<Inline> merged(List<Inline> inlines) {
+        List<Inline> out = new ArrayList<>();
+        for (Inline inline : inlines) {
+            if (inline instanceof Inline.Text t) {
+                if (t.text().isEmpty()) {
+                    continue;
+                }
+                if (!out.isEmpty() && out.get(out.size() - 1) instanceof Inline.Text last) {
+                    out.set(out.size() - 1, new Inline.Text(last.text() + t.text()));
+                    continue;
+                }
+            }
+            out.add(inline);
+        }
+        return out;
+    }
+
+    /** Without the spaces and line breaks at either end, where cutting a paragraph leaves them. */
+    private static List<Inline> trimmed(List<Inline> inlines) {
+        List<Inline> out = new ArrayList<>(inlines);
+        while (!out.isEmpty() && out.get(0) instanceof Inline.LineBreak) {
+            out.remove(0);
+        }
+        while (!out.isEmpty() && out.get(out.size() - 1) instanceof Inline.LineBreak) {
+            out.remove(out.size() - 1);
+        }
+        if (!out.isEmpty() && out.get(0) instanceof Inline.Text first) {
+            String text = withoutSpaces(first.text(), true);
+            if (text.isEmpty()) {
+                out.remove(0);
+            } else {
+                out.set(0, new Inline.Text(text));
+            }
+        }
+        if (!out.isEmpty() && out.get(out.size() - 1) instanceof Inline.Text last) {
+            String text = withoutSpaces(last.text(), false);
+            if (text.isEmpty()) {
+                out.remove(out.size() - 1);
+            } else {
+                out.set(out.size() - 1, new Inline.Text(text));
+            }
+        }
+        return out;
+    }
+
+    // Only what Markdown counts as space: an ideographic space (U+3000) the author typed stays.
+    private static String withoutSpaces(String text, boolean leading) {
+        int start = 0;
+        int end = text.length();
+        if (leading) {
+            while (start < end && isSpace(text.charAt(start))) {
+                start++;
+            }
+        } else {
+            while (end > start && isSpace(text.charAt(end - 1))) {
+                end--;
+            }
+        }
+        return text.substring(start, end);
+    }
+
+    private static boolean isSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+    }
+
+    private static boolean isBlank(List<Inline> inlines) {
+        return Inline.plainText(inlines).isBlank() && !hasNote(inlines);
+    }
+
+    private static boolean hasNote(List<Inline> inlines) {
+        for (Inline inline : inlines) {
+            if (inline instanceof Inline.Note) {
+                return true;
+            } else if (inline instanceof Inline.Emphasis e && hasNote(e.content())
+                    || inline instanceof Inline.Strong s && hasNote(s.content())
+                    || inline instanceof Inline.Link l && hasNote(l.content())) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
