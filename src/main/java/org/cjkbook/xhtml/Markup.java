@@ -13,11 +13,16 @@ import org.cjkbook.font.Face;
  * Well-formed XML text, written element by element. It also records which characters are
  * set in which face, so that each face's font can be subset to exactly what it draws.
  */
-final class Markup {
+public final class Markup {
 
     private final StringBuilder out = new StringBuilder(4096);
     private final Deque<Face> faces = new ArrayDeque<>();
     private final Map<Face, SortedSet<Integer>> characters;
+
+    /** Markup for machines only (package documents, navigation for old readers): no faces. */
+    public Markup() {
+        this(newCharacterMap());
+    }
 
     Markup(Map<Face, SortedSet<Integer>> characters) {
         this.characters = characters;
@@ -32,13 +37,13 @@ final class Markup {
         return map;
     }
 
-    Markup raw(String xml) {
+    public Markup raw(String xml) {
         out.append(xml);
         return this;
     }
 
     /** Opens an element; attributes come as name, value pairs, and a null value is left out. */
-    Markup open(String tag, String... attributes) {
+    public Markup open(String tag, String... attributes) {
         out.append('<').append(tag);
         attributes(attributes);
         out.append('>');
@@ -51,7 +56,7 @@ final class Markup {
         return open(tag, attributes);
     }
 
-    Markup close(String tag) {
+    public Markup close(String tag) {
         out.append("</").append(tag).append('>');
         return this;
     }
@@ -61,14 +66,14 @@ final class Markup {
         return close(tag);
     }
 
-    Markup empty(String tag, String... attributes) {
+    public Markup empty(String tag, String... attributes) {
         out.append('<').append(tag);
         attributes(attributes);
         out.append("/>");
         return this;
     }
 
-    Markup element(String tag, String text, String... attributes) {
+    public Markup element(String tag, String text, String... attributes) {
         return open(tag, attributes).text(text).close(tag);
     }
 
@@ -76,7 +81,7 @@ final class Markup {
         return openFaced(face, tag, attributes).text(text).closeFaced(tag);
     }
 
-    Markup newline() {
+    public Markup newline() {
         out.append('\n');
         return this;
     }
@@ -96,7 +101,7 @@ final class Markup {
         });
     }
 
-    String xml() {
+    public String xml() {
         return out.toString();
     }
 

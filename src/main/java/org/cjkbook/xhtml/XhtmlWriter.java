@@ -25,8 +25,9 @@ public final class XhtmlWriter {
 
     static final String XHTML_NS = "http://www.w3.org/1999/xhtml";
     static final String OPS_NS = "http://www.idpf.org/2007/ops";
-    /** Characters that print stylesheets generate: folios and leaders. */
-    private static final String GENERATED = "0123456789.";
+    /** Characters that the stylesheets generate: the colophon's colon, folios and leaders. */
+    private static final String GENERATED_BY_BOTH = "：";
+    private static final String GENERATED_BY_PRINT = "0123456789.";
 
     /** One XHTML document of an EPUB. */
     public record Document(String name, String title, String xml) {
@@ -89,6 +90,7 @@ public final class XhtmlWriter {
     // --- EPUB ---------------------------------------------------------------------------
 
     private Epub epubDocuments(String stylesheet) {
+        new Markup(characters).record(GENERATED_BY_BOTH, Face.HEADING);
         Document titlePage = document("titlepage.xhtml", metadata.title(), stylesheet, "frontmatter",
                 m -> titlePage(m));
         Document navigation = document("nav.xhtml", labels.contents(), stylesheet, "frontmatter",
@@ -108,6 +110,7 @@ public final class XhtmlWriter {
                               java.util.function.Consumer<Markup> body) {
         Markup m = new Markup(characters);
         head(m, title, stylesheet);
+        m.close("head").newline();
         m.open("body", "epub:type", matter).newline();
         body.accept(m);
         m.close("body").newline().close("html").newline();
@@ -164,8 +167,9 @@ public final class XhtmlWriter {
 
     private String printDocument(String stylesheet) {
         Markup m = new Markup(characters);
-        m.record(GENERATED, Face.BODY);
-        m.record(GENERATED, Face.HEADING);
+        m.record(GENERATED_BY_BOTH, Face.HEADING);
+        m.record(GENERATED_BY_PRINT, Face.BODY);
+        m.record(GENERATED_BY_PRINT, Face.HEADING);
         head(m, metadata.title(), stylesheet);
         // Flying Saucer makes PDF bookmarks from this head element.
         m.open("bookmarks").newline();

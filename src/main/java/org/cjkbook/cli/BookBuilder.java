@@ -1,0 +1,128 @@
+package org.cjkbook.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.SortedSet;
+import java.util.stream.Collectors;
+
+import org.cjkbook.BookException;
+import org.cjkbook.epub.EpubEdition;
+import org.cjkbook.font.Face;
+import org.cjkbook.font.FontSet;
+import org.cjkbook.model.Book;
+import org.cjkbook.pdf.PdfEdition;
+import org.cjkbook.read.BookLoader;
+import org.cjkbook.xhtml.XhtmlWriter;
+
+/** Builds the editions of a loaded book, saying what it does, a line per stage. */
+final class BookBuilder {
+
+    private final FontSet fonts;
+    private final PrintWriter progress;
+
+    BookBuilder(FontSet fonts, PrintWriter progress) {
+        this.fonts = fonts;
+        this.progress = progress;
+    }
+
+    /** What a build made: the files, and the PDF's page count (0 without a PDF). */
+    record Result(List<Path> files, int pages) {
+    }
+
+    Result build(BookLoader.Loaded loaded, Path outputFolder, Set<String> formats) {
+        Book book = loaded.book();
+        checkFolder(outputFolder);
+        // Markup and font coverage come first, so that a character no font can draw stops
+        // the run before any output is written.
+        XhtmlWriter.Epub epub = formats.contains("epub") ? EpubEdition.markup(book) : null;
+        XhtmlWriter.Print print = formats.contains("pdf") ? PdfEdition.markup(book) : null;
+        if (epub != null) {
+            checkCoverage(epub.characters());
+        }
+        if (print != null) {
+            checkCoverage(print.characters());
+        }
+        List<Path> files = new java.util.ArrayList<>();
+        int pages = 0;
+        if (epub != null) {
+            long start = System.nanoTime();
+            Path target = outputFolder.resolve(loaded.name() + ".epub");
+            new EpubEdition(modified(book)).write(book, epub, subsets(epub.characters()), target);
+            files.add(target);
+            report("epub", target, start, "");
+        }
+        if (print != null) {
+            long start = System.nanoTime();
+            Path target = outputFolder.resolve(loaded.name() + ".pdf");
+            pages = new PdfEdition(subsets(print.characters())).write(book, print, target);
+            files.add(target);
+            report("pdf", target, start, pages + " pages, ");
+        }
+        return new Result(files, pages);
+    }
+
+    private Map<Face, byte[]> subsets(Map<Face, SortedSet<Integer>> characters) {
+        Map<Face, byte[]> subsets = new EnumMap<>(Face.class);
+        characters.forEach((face, codePoints) -> subsets.put(face, fonts.subset(face, codePoints)));
+        return subsets;
+    }
+
+    private void checkCoverage(Map<Face, SortedSet<Integer>> characters) {
+        Map<Face, SortedSet<Integer>> missing = fonts.missing(characters);
+        if (missing.isEmpty()) {
+            return;
+        }
+        Map.Entry<Face, SortedSet<Integer>> first = missing.entrySet().iterator().next();
+        String list = first.getValue().stream().limit(20)
+                .map(c -> new String(Character.toChars(c)) + " (U+" + String.format("%04X", c) + ")")
+                .collect(Collectors.joining(", "));
+        throw BookException.in(fonts.file(first.getKey()), "has no glyph for " + list
+                + (first.getValue().size() > 20 ? " and " + (first.getValue().size() - 20) + " more" : "")
+                + "; choose a font that has them in book.yaml under 'fonts'");
+    }
+
+    /** dcterms:modified from SOURCE_DATE_EPOCH, else the book's date, never the clock. */
+    private static Instant modified(Book book) {
+        String epoch = System.getenv("SOURCE_DATE_EPOCH");
+        if (epoch != null && epoch.matches("\\d+")) {
+            return Instant.ofEpochSecond(Long.parseLong(epoch));
+        }
+        String date = book.metadata().date();
+        if (date != null) {
+            String day = date.length() == 4 ? date + "-01-01" : date.length() == 7 ? date + "-01" : date;
+            return LocalDate.parse(day).atStartOfDay().toInstant(ZoneOffset.UTC);
+        }
+        return Instant.EPOCH;
+    }
+
+    private static void checkFolder(Path folder) {
+        try {
+            Files.createDirectories(folder);
+        } catch (java.io.IOException e) {
+            throw BookException.in(folder, "cannot create the output folder (" + e.getClass().getSimpleName() + ")");
+        }
+        if (!Files.isWritable(folder)) {
+            throw BookException.in(folder, "the output folder is not writable");
+        }
+    }
+
+    private void report(String stage, Path file, long start, String detail) {
+        long size;
+        try {
+            size = Files.size(file);
+        } catch (java.io.IOException e) {
+            size = -1;
+        }
+        progress.printf("cjkbook: %s: wrote %s (%s%,d KB) in %d ms%n", stage, file, detail, (size + 1023) / 1024,
+                (System.nanoTime() - start) / 1_000_000);
+        progress.flush();
+    }
+}

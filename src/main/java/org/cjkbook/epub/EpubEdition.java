@@ -1,0 +1,245 @@
+package org.cjkbook.epub;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.zip.CRC32;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+
+import org.cjkbook.BookException;
+import org.cjkbook.OutputFile;
+import org.cjkbook.font.Face;
+import org.cjkbook.model.Block;
+import org.cjkbook.model.Book;
+import org.cjkbook.model.Chapter;
+import org.cjkbook.model.Inline;
+import org.cjkbook.xhtml.XhtmlWriter;
+
+import nl.siegmann.epublib.domain.MediaType;
+import nl.siegmann.epublib.domain.Resource;
+import nl.siegmann.epublib.domain.Spine;
+import nl.siegmann.epublib.domain.SpineReference;
+
+/**
+ * The EPUB 3 edition. Its content is gathered in epublib's model (resources and spine);
+ * the package document, navigation and the zip are written here, because epublib writes
+ * only EPUB 2.
+ */
+public final class EpubEdition {
+
+    static final MediaType XHTML = new MediaType("application/xhtml+xml", ".xhtml");
+    static final MediaType CSS = new MediaType("text/css", ".css");
+    static final MediaType TTF = new MediaType("font/ttf", ".ttf");
+    static final MediaType NCX = new MediaType("application/x-dtbncx+xml", ".ncx");
+    private static final Map<String, MediaType> IMAGE_TYPES = Map.of(
+            "png", new MediaType("image/png", ".png"),
+            "jpg", new MediaType("image/jpeg", ".jpg"),
+            "jpeg", new MediaType("image/jpeg", ".jpeg"),
+            "gif", new MediaType("image/gif", ".gif"),
+            "svg", new MediaType("image/svg+xml", ".svg"),
+            "webp", new MediaType("image/webp", ".webp"));
+
+    /** Where content lives inside the zip; the package document sits beside it. */
+    static final String CONTENT = "EPUB/";
+    /** Zip entry times: fixed, so that the same book gives the same bytes (a time Java can
+     *  store as a plain DOS time, with no extra field, which the mimetype entry must not have). */
+    private static final LocalDateTime ENTRY_TIME = LocalDateTime.of(2000, 1, 1, 0, 0);
+
+    private final Instant modified;
+
+    /** {@code modified} becomes {@code dcterms:modified}; take it from the sources, not the clock. */
+    public EpubEdition(Instant modified) {
+        this.modified = modified;
+    }
+
+    /** The EPUB's documents and the characters each face draws, for the font subsets. */
+    public static XhtmlWriter.Epub markup(Book book) {
+        Map<String, String> images = imageNames(book);
+        return XhtmlWriter.epub(book, "css/epub.css", images::get);
+    }
+
+    /** Writes the EPUB; {@code fontPrograms} are the subset fonts, one per face. */
+    public void write(Book book, XhtmlWriter.Epub documents, Map<Face, byte[]> fontPrograms, Path target) {
+        nl.siegmann.epublib.domain.Book epub = new nl.siegmann.epublib.domain.Book();
+        for (XhtmlWriter.Document document : documents.readingOrder()) {
+            Resource resource = resource(document.xml().getBytes(StandardCharsets.UTF_8), document.name(), XHTML);
+            resource.setTitle(document.title());
+            epub.getResources().add(resource);
+            epub.getSpine().addSpineReference(new SpineReference(resource));
+        }
+        epub.getResources().add(resource(resourceBytes("epub.css"), "css/epub.css", CSS));
+        for (Face face : Face.values()) {
+            epub.getResources().add(resource(fontPrograms.get(face), fontFile(face), TTF));
+        }
+        imageNames(book).forEach((file, name) -> epub.getResources().add(resource(read(Path.of(file)), name,
+                IMAGE_TYPES.get(extension(name)))));
+
+        String identifier = book.metadata().identifier() != null
+                ? book.metadata().identifier() : derivedIdentifier(documents);
+        PackageDocument opf = new PackageDocument(book, epub, documents, identifier, timestamp(modified));
+        OutputFile.write(target, out -> {
+            ZipOutputStream zip = new ZipOutputStream(out, StandardCharsets.UTF_8);
+            storedEntry(zip, "mimetype", "application/epub+zip".getBytes(StandardCharsets.US_ASCII));
+            entry(zip, "META-INF/container.xml", resourceBytes("container.xml"));
+            entry(zip, "META-INF/com.apple.ibooks.display-options.xml", resourceBytes("display-options.xml"));
+            entry(zip, CONTENT + "package.opf", opf.packageXml().getBytes(StandardCharsets.UTF_8));
+            entry(zip, CONTENT + "toc.ncx", opf.ncxXml().getBytes(StandardCharsets.UTF_8));
+            for (Resource resource : orderedResources(epub)) {
+                entry(zip, CONTENT + resource.getHref(), resource.getData());
+            }
+            zip.finish();
+        });
+    }
+
+    /**
+     * Spine documents in reading order, then the rest by name: epublib keeps resources in
+     * a hash map, whose order must not reach the file.
+     */
+    static List<Resource> orderedResources(nl.siegmann.epublib.domain.Book epub) {
+        List<Resource> ordered = new ArrayList<>();
+        Spine spine = epub.getSpine();
+        for (SpineReference reference : spine.getSpineReferences()) {
+            ordered.add(reference.getResource());
+        }
+        epub.getResources().getAll().stream()
+                .filter(resource -> !ordered.contains(resource))
+                .sorted(java.util.Comparator.comparing(Resource::getHref))
+                .forEach(ordered::add);
+        return ordered;
+    }
+
+    static String fontFile(Face face) {
+        return "fonts/" + face.name().toLowerCase(Locale.ROOT) + ".ttf";
+    }
+
+    private static Resource resource(byte[] data, String href, MediaType type) {
+        Resource resource = new Resource(data, href);
+        resource.setId(idFor(href));
+        resource.setMediaType(type);
+        return resource;
+    }
+
+    /** Manifest ids from file names: stable, readable, and valid XML names. */
+    static String idFor(String href) {
+        return "r-" + href.replaceAll("[^A-Za-z0-9]", "-");
+    }
+
+    /** Images get names in order of first appearance: images/image-1.png, … */
+    private static Map<String, String> imageNames(Book book) {
+        Map<String, String> names = new LinkedHashMap<>();
+        for (Chapter chapter : book.chapters()) {
+            collectImages(chapter.blocks(), names);
+        }
+        return names;
+    }
+
+    private static void collectImages(List<Block> blocks, Map<String, String> names) {
+        for (Block block : blocks) {
+            if (block instanceof Block.Image image && !names.containsKey(image.file())) {
+                String extension = extension(image.file());
+                if (!IMAGE_TYPES.containsKey(extension)) {
+                    throw BookException.in(Path.of(image.file()), "images must be PNG, JPEG, GIF, SVG or WebP");
+                }
+                names.put(image.file(), "images/image-" + (names.size() + 1) + "." + extension);
+            } else if (block instanceof Block.Quote quote) {
+                collectImages(quote.blocks(), names);
+            } else if (block instanceof Block.ListBlock list) {
+                list.items().forEach(item -> collectImages(item, names));
+            } else if (block instanceof Block.Paragraph paragraph) {
+                collectNoteImages(paragraph.content(), names);
+            }
+        }
+    }
+
+    private static void collectNoteImages(List<Inline> inlines, Map<String, String> names) {
+        for (Inline inline : inlines) {
+            if (inline instanceof Inline.Note note) {
+                collectImages(note.content(), names);
+            }
+        }
+    }
+
+    private static String extension(String file) {
+        int dot = file.lastIndexOf('.');
+        return dot < 0 ? "" : file.substring(dot + 1).toLowerCase(Locale.ROOT);
+    }
+
+    /** An identifier that changes when, and only when, the book's text changes. */
+    private static String derivedIdentifier(XhtmlWriter.Epub documents) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            for (XhtmlWriter.Document document : documents.readingOrder()) {
+                digest.update(document.xml().getBytes(StandardCharsets.UTF_8));
+            }
+            byte[] hash = digest.digest();
+            // Shaped as a name-based UUID (version 5 layout), the form reading systems expect.
+            hash[6] = (byte) ((hash[6] & 0x0f) | 0x50);
+            hash[8] = (byte) ((hash[8] & 0x3f) | 0x80);
+            StringBuilder hex = new StringBuilder();
+            for (int i = 0; i < 16; i++) {
+                hex.append(String.format("%02x", hash[i]));
+            }
+            return "urn:uuid:" + hex.substring(0, 8) + "-" + hex.substring(8, 12) + "-" + hex.substring(12, 16)
+                    + "-" + hex.substring(16, 20) + "-" + hex.substring(20, 32);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String timestamp(Instant instant) {
+        return DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss'Z'").format(instant.atOffset(ZoneOffset.UTC));
+    }
+
+    private static byte[] resourceBytes(String name) {
+        try (InputStream in = EpubEdition.class.getResourceAsStream(name)) {
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new IllegalStateException(name + " missing from the program", e);
+        }
+    }
+
+    private static byte[] read(Path file) {
+        try {
+            return Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw BookException.in(file, "cannot be read (" + e.getMessage() + ")");
+        }
+    }
+
+    /** The mimetype entry must come first, uncompressed, for reading systems to sniff. */
+    private static void storedEntry(ZipOutputStream zip, String name, byte[] data) throws IOException {
+        ZipEntry entry = new ZipEntry(name);
+        entry.setMethod(ZipEntry.STORED);
+        entry.setSize(data.length);
+        entry.setCompressedSize(data.length);
+        CRC32 crc = new CRC32();
+        crc.update(data);
+        entry.setCrc(crc.getValue());
+        entry.setTimeLocal(ENTRY_TIME);
+        zip.putNextEntry(entry);
+        zip.write(data);
+        zip.closeEntry();
+    }
+
+    private static void entry(ZipOutputStream zip, String name, byte[] data) throws IOException {
+        ZipEntry entry = new ZipEntry(name);
+        entry.setTimeLocal(ENTRY_TIME);
+        zip.putNextEntry(entry);
+        zip.write(data);
+        zip.closeEntry();
+    }
+}

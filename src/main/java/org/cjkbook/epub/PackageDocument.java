@@ -1,0 +1,125 @@
+package org.cjkbook.epub;
+
+import java.util.List;
+
+import org.cjkbook.model.Book;
+import org.cjkbook.model.Contributor;
+import org.cjkbook.model.Metadata;
+import org.cjkbook.xhtml.Markup;
+import org.cjkbook.xhtml.XhtmlWriter;
+
+import nl.siegmann.epublib.domain.Resource;
+import nl.siegmann.epublib.domain.SpineReference;
+
+/** The package document (EPUB 3) and the NCX that EPUB 2 reading systems navigate by. */
+final class PackageDocument {
+
+    private final Book book;
+    private final nl.siegmann.epublib.domain.Book epub;
+    private final XhtmlWriter.Epub documents;
+    private final String identifier;
+    private final String modified;
+
+    PackageDocument(Book book, nl.siegmann.epublib.domain.Book epub, XhtmlWriter.Epub documents,
+                    String identifier, String modified) {
+        this.book = book;
+        this.epub = epub;
+        this.documents = documents;
+        this.identifier = identifier;
+        this.modified = modified;
+    }
+
+    String packageXml() {
+        Metadata meta = book.metadata();
+        Markup m = new Markup();
+        m.raw("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+        m.open("package", "xmlns", "http://www.idpf.org/2007/opf", "version", "3.0", "unique-identifier", "pub-id",
+                "xml:lang", meta.language()).newline();
+        m.open("metadata", "xmlns:dc", "http://purl.org/dc/elements/1.1/").newline();
+        m.element("dc:identifier", identifier, "id", "pub-id").newline();
+        m.element("dc:title", meta.title(), "id", "title").newline();
+        m.element("meta", "main", "refines", "#title", "property", "title-type").newline();
+        if (meta.kicker() != null || meta.subtitle() != null) {
+            String subtitle = meta.subtitle() != null ? meta.subtitle() : meta.kicker();
+            m.element("dc:title", subtitle, "id", "subtitle").newline();
+            m.element("meta", "subtitle", "refines", "#subtitle", "property", "title-type").newline();
+        }
+        m.element("dc:language", meta.language()).newline();
+        contributors(m, "dc:creator", "creator", meta.creators());
+        contributors(m, "dc:contributor", "contributor", meta.contributors());
+        if (meta.date() != null) {
+            m.element("dc:date", meta.date()).newline();
+        }
+        optional(m, "dc:publisher", meta.publisher());
+        optional(m, "dc:rights", meta.rights());
+        optional(m, "dc:description", meta.description());
+        optional(m, "dc:source", meta.source());
+        if (meta.column() != null) {
+            m.element("meta", meta.column(), "property", "belongs-to-collection", "id", "column").newline();
+            m.element("meta", "series", "refines", "#column", "property", "collection-type").newline();
+        }
+        m.element("meta", modified, "property", "dcterms:modified").newline();
+        m.close("metadata").newline();
+
+        m.open("manifest").newline();
+        m.empty("item", "id", "ncx", "href", "toc.ncx", "media-type", EpubEdition.NCX.getName()).newline();
+        for (Resource resource : EpubEdition.orderedResources(epub)) {
+            m.empty("item", "id", resource.getId(), "href", resource.getHref(),
+                    "media-type", resource.getMediaType().getName(),
+                    "properties", resource.getHref().equals("nav.xhtml") ? "nav" : null).newline();
+        }
+        m.close("manifest").newline();
+
+        m.open("spine", "toc", "ncx").newline();
+        for (SpineReference reference : epub.getSpine().getSpineReferences()) {
+            m.empty("itemref", "idref", reference.getResourceId()).newline();
+        }
+        m.close("spine").newline();
+        m.close("package").newline();
+        return m.xml();
+    }
+
+    private static void contributors(Markup m, String element, String idPrefix, List<Contributor> people) {
+        for (int i = 0; i < people.size(); i++) {
+            Contributor person = people.get(i);
+            String id = idPrefix + "-" + (i + 1);
+            m.element(element, person.name(), "id", id).newline();
+            m.element("meta", person.role().marc(), "refines", "#" + id, "property", "role",
+                    "scheme", "marc:relators").newline();
+            m.element("meta", person.name(), "refines", "#" + id, "property", "file-as").newline();
+        }
+    }
+
+    private static void optional(Markup m, String element, String value) {
+        if (value != null) {
+            m.element(element, value).newline();
+        }
+    }
+
+    /** The NCX: same table of contents as nav.xhtml, for reading systems that predate it. */
+    String ncxXml() {
+        Markup m = new Markup();
+        m.raw("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+        m.open("ncx", "xmlns", "http://www.daisy.org/z3986/2005/ncx/", "version", "2005-1",
+                "xml:lang", book.metadata().language()).newline();
+        m.open("head").newline();
+        m.empty("meta", "name", "dtb:uid", "content", identifier).newline();
+        m.empty("meta", "name", "dtb:depth", "content", "1").newline();
+        m.empty("meta", "name", "dtb:totalPageCount", "content", "0").newline();
+        m.empty("meta", "name", "dtb:maxPageNumber", "content", "0").newline();
+        m.close("head").newline();
+        m.open("docTitle").element("text", book.metadata().title()).close("docTitle").newline();
+        m.open("navMap").newline();
+        int order = 0;
+        for (XhtmlWriter.Document chapter : documents.chapters()) {
+            order++;
+            m.open("navPoint", "id", "nav-" + order, "playOrder", Integer.toString(order)).newline();
+            m.open("navLabel").element("text", chapter.title()).close("navLabel").newline();
+            m.empty("content", "src", chapter.name()).newline();
+            m.close("navPoint").newline();
+        }
+        m.close("navMap").newline();
+        m.close("ncx").newline();
+        return m.xml();
+    }
+}
