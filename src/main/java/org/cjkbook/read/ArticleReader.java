@@ -84,6 +84,7 @@ public final class ArticleReader {
         return line.indented()
                 || text.codePointCount(0, text.length()) > MAX_HEADLINE_LENGTH
                 || endsSentence(text)
+                || "，、；,;".indexOf(text.charAt(text.length() - 1)) >= 0
                 || DATELINE.matcher(text).find()
                 || BOOK_CHAPTER.matcher(text).matches();
     }
@@ -245,10 +246,12 @@ public final class ArticleReader {
     }
 
     /**
-     * Groups lines into paragraphs. Text that separates paragraphs by blank lines may wrap
-     * them over several lines; indented text starts a paragraph at each indent.
+     * Groups lines into paragraphs. Where blank lines separate paragraphs, the lines between
+     * them are one paragraph wrapped at the line ends, except that an indent starts a new
+     * one; text without blank lines has a paragraph per line.
      */
     private static List<String> paragraphs(List<Line> lines) {
+        boolean wrapped = hasWrappedGroups(lines);
         List<String> paragraphs = new ArrayList<>();
         StringBuilder current = null;
         for (Line line : lines) {
@@ -256,8 +259,7 @@ public final class ArticleReader {
                 current = flush(paragraphs, current);
                 continue;
             }
-            boolean continues = current != null && !line.indented()
-                    && !isBookChapter(line.text()) && !isSectionHeading(current.toString());
+            boolean continues = wrapped && current != null && !line.indented() && !isBookChapter(line.text());
             if (continues) {
                 String joined = CharClasses.joinLines(current.toString(), line.text());
                 current.setLength(0);
@@ -269,6 +271,23 @@ public final class ArticleReader {
         }
         flush(paragraphs, current);
         return paragraphs;
+    }
+
+    /** True when some unindented line continues the line before it, with blank lines elsewhere. */
+    private static boolean hasWrappedGroups(List<Line> lines) {
+        boolean blankBetween = false;
+        boolean continuation = false;
+        for (int i = 1; i < lines.size(); i++) {
+            Line before = lines.get(i - 1);
+            Line line = lines.get(i);
+            if (line.blank() && i + 1 < lines.size() && !before.blank()) {
+                blankBetween = true;
+            }
+            if (!line.blank() && !before.blank() && !line.indented() && !isBookChapter(line.text())) {
+                continuation = true;
+            }
+        }
+        return blankBetween && continuation;
     }
 
     private static StringBuilder flush(List<String> paragraphs, StringBuilder current) {

@@ -1,0 +1,67 @@
+package org.cjkbook;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.cjkbook.cli.Cli;
+
+/**
+ * Books built once per test run through the real command line, shared by the test
+ * classes that inspect them: building the same book in every class would only repeat work.
+ */
+public final class Builds {
+
+    /** The seed book of the repository. */
+    public static final Path SEED = Path.of("book");
+    /** A Markdown document that uses every element the Markdown reader knows. */
+    public static final Path ALL_ELEMENTS = Path.of("src/test/resources/markdown/all-elements.md");
+
+    private static final ConcurrentHashMap<Path, Path> BUILT = new ConcurrentHashMap<>();
+
+    /** The outcome of one run of the command line. */
+    public record Run(int exitCode, String out, String err) {
+    }
+
+    private Builds() {
+    }
+
+    /** The folder where {@code source} was built (both editions), building it on first use. */
+    public static Path of(Path source) {
+        return BUILT.computeIfAbsent(source, s -> {
+            try {
+                Path folder = Files.createTempDirectory("cjkbook-test");
+                Run run = cli("build", s.toString(), "-o", folder.toString(), "--fonts", "fonts");
+                if (run.exitCode() != 0) {
+                    throw new AssertionError("build of " + s + " failed: " + run.err());
+                }
+                return folder;
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+    }
+
+    /** Runs the command line in this JVM, as {@code java -jar cjkbook.jar ARGS} would. */
+    public static Run cli(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Cli.run(args, new PrintWriter(out), new PrintWriter(err));
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    /** Every file under a folder, for checks that nothing was written. */
+    public static List<Path> filesUnder(Path folder) throws java.io.IOException {
+        List<Path> files = new ArrayList<>();
+        if (Files.exists(folder)) {
+            try (var stream = Files.walk(folder)) {
+                stream.filter(Files::isRegularFile).forEach(files::add);
+            }
+        }
+        return files;
+    }
+}
