@@ -1,0 +1,202 @@
+package org.cjkbook.epub;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedSet;
+import java.util.TreeSet;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+
+import javax.xml.parsers.DocumentBuilderFactory;
+
+import org.apache.fontbox.ttf.TTFParser;
+import org.apache.fontbox.ttf.TrueTypeFont;
+import org.apache.pdfbox.io.RandomAccessReadBuffer;
+import org.cjkbook.Builds;
+import org.cjkbook.ExternalTool;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.Node;
+import org.w3c.dom.NodeList;
+
+class EpubEditionTest {
+
+    private static Path seed() {
+        return Builds.of(Builds.SEED).resolve("book.epub");
+    }
+
+    private static Path allElements() {
+        return Builds.of(Builds.ALL_ELEMENTS).resolve("all-elements.epub");
+    }
+
+    @Test
+    void seedEpubPassesEpubCheckWithoutAnyMessage() {
+        assertThat(EpubCheckReport.check(seed().toFile())).isEmpty();
+    }
+
+    @Test
+    void markdownEpubWithEveryElementPassesEpubCheckWithoutAnyMessage() {
+        assertThat(EpubCheckReport.check(allElements().toFile())).isEmpty();
+    }
+
+    @Test
+    void embeddedFontsDrawEveryCharacterOfTheirFace() throws Exception {
+        for (Path epub : List.of(seed(), allElements())) {
+            Map<String, byte[]> entries = entries(epub);
+            Map<String, SortedSet<Integer>> needed = charactersByFace(entries);
+            for (Map.Entry<String, SortedSet<Integer>> face : needed.entrySet()) {
+                byte[] font = entries.get("EPUB/fonts/" + face.getKey() + ".ttf");
+                assertThat(font).as(epub + " embeds " + face.getKey()).isNotNull();
+                assertThat(missingFrom(font, face.getValue()))
+                        .as(epub + ": characters " + face.getKey() + ".ttf cannot draw").isEmpty();
+            }
+            // A subset, not the 10–15 MB original.
+            assertThat(entries.get("EPUB/fonts/body.ttf").length).isLessThan(2_000_000);
+        }
+    }
+
+    @Test
+    void embeddedFontsPassTheOpenTypeSanitizer(@TempDir Path temp) throws IOException {
+        Path ots = ExternalTool.require("ots-sanitize");
+        for (Map.Entry<String, byte[]> entry : entries(seed()).entrySet()) {
+            if (entry.getKey().endsWith(".ttf")) {
+                Path font = Files.write(temp.resolve(Path.of(entry.getKey()).getFileName()), entry.getValue());
+                ExternalTool.Run run = ExternalTool.run(ots, font.toString(), temp.resolve("out.ttf").toString());
+                assertThat(run.exitCode()).as(entry.getKey() + ": " + run.output()).isZero();
+            }
+        }
+    }
+
+    @Test
+    void chapterDocumentsFollowTheModel() throws Exception {
+        Map<String, byte[]> entries = entries(seed());
+        assertThat(entries.keySet()).startsWith("mimetype", "META-INF/container.xml")
+                .contains("EPUB/package.opf", "EPUB/nav.xhtml", "EPUB/toc.ncx", "EPUB/titlepage.xhtml",
+                        "EPUB/chapter-1.xhtml", "EPUB/chapter-4.xhtml", "EPUB/colophon.xhtml", "EPUB/css/epub.css",
+                        "META-INF/com.apple.ibooks.display-options.xml")
+                .doesNotContain("EPUB/chapter-5.xhtml");
+        Document chapter = parse(entries.get("EPUB/chapter-2.xhtml"));
+        Element html = chapter.getDocumentElement();
+        assertThat(html.getAttribute("lang")).isEqualTo("zh-Hans");
+        assertThat(html.getAttribute("xml:lang")).isEqualTo("zh-Hans");
+        assertThat(text(chapter.getElementsByTagName("h2").item(0))).isEqualTo("以上率下、立根铸魂，补足精神之钙");
+        assertThat(chapter.getElementsByTagName("p").getLength()).isEqualTo(8);
+        Document titlePage = parse(entries.get("EPUB/titlepage.xhtml"));
+        assertThat(text(titlePage.getDocumentElement())).contains("“不忘初心、牢记使命”主题教育",
+                "永葆初心本色 践行使命担当", "辉煌历程");
+        assertThat(text(parse(entries.get("EPUB/colophon.xhtml")).getDocumentElement()))
+                .contains("版式设计", "张芳曼", "沈亦伶");
+        String opf = new String(entries.get("EPUB/package.opf"), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(opf).contains("version=\"3.0\"", "<dc:language>zh-Hans</dc:language>",
+                "property=\"role\" scheme=\"marc:relators\">bkd</meta>", "media-type=\"font/ttf\"");
+    }
+
+    @Test
+    void twoBuildsOfTheSameSourceAreByteIdentical(@TempDir Path temp) throws IOException {
+        Builds.Run run = Builds.cli("build", "book", "-o", temp.toString(), "--format", "epub", "--fonts", "fonts");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(Files.readAllBytes(temp.resolve("book.epub"))).isEqualTo(Files.readAllBytes(seed()));
+    }
+
+    @Test
+    void mimetypeComesFirstAndUncompressed() throws IOException {
+        try (ZipFile zip = new ZipFile(seed().toFile())) {
+            ZipEntry first = zip.entries().nextElement();
+            assertThat(first.getName()).isEqualTo("mimetype");
+            assertThat(first.getMethod()).isEqualTo(ZipEntry.STORED);
+            assertThat(first.getExtra()).isNull();
+        }
+    }
+
+    static Map<String, byte[]> entries(Path epub) throws IOException {
+        Map<String, byte[]> entries = new LinkedHashMap<>();
+        try (ZipFile zip = new ZipFile(epub.toFile())) {
+            for (ZipEntry entry : java.util.Collections.list(zip.entries())) {
+                try (InputStream in = zip.getInputStream(entry)) {
+                    entries.put(entry.getName(), in.readAllBytes());
+                }
+            }
+        }
+        return entries;
+    }
+
+    /**
+     * The characters each face must draw, by the stylesheet's rules: everything in the body
+     * face, headings and table heads in the heading face, strong text and the title page's
+     * title in the bold face.
+     */
+    private static Map<String, SortedSet<Integer>> charactersByFace(Map<String, byte[]> entries) throws Exception {
+        Map<String, SortedSet<Integer>> faces = new LinkedHashMap<>();
+        faces.put("body", new TreeSet<>());
+        faces.put("heading", new TreeSet<>());
+        faces.put("bold", new TreeSet<>());
+        for (Map.Entry<String, byte[]> entry : entries.entrySet()) {
+            if (entry.getKey().endsWith(".xhtml")) {
+                Element body = (Element) parse(entry.getValue()).getElementsByTagName("body").item(0);
+                collect(body, "body", faces);
+            }
+        }
+        return faces;
+    }
+
+    private static void collect(Node node, String face, Map<String, SortedSet<Integer>> faces) {
+        if (node.getNodeType() == Node.TEXT_NODE) {
+            node.getNodeValue().codePoints().filter(c -> c >= 0x20).forEach(c -> {
+                faces.get("body").add(c);
+                faces.get(face).add(c);
+            });
+            return;
+        }
+        String inner = face;
+        if (node instanceof Element element) {
+            if (element.hasAttribute("hidden")) {
+                return;
+            }
+            String tag = element.getLocalName() == null ? element.getTagName() : element.getLocalName();
+            if (tag.matches("h[2-6]|th")) {
+                inner = "heading";
+            } else if (tag.equals("strong") || tag.equals("h1")) {
+                inner = "bold";
+            }
+        }
+        NodeList children = node.getChildNodes();
+        for (int i = 0; i < children.getLength(); i++) {
+            collect(children.item(i), inner, faces);
+        }
+    }
+
+    private static List<String> missingFrom(byte[] font, SortedSet<Integer> codePoints) throws IOException {
+        TrueTypeFont ttf = new TTFParser().parse(new RandomAccessReadBuffer(font));
+        try (ttf) {
+            var cmap = ttf.getUnicodeCmapLookup();
+            List<String> missing = new ArrayList<>();
+            for (int c : codePoints) {
+                if (cmap.getGlyphId(c) == 0) {
+                    missing.add(new String(Character.toChars(c)) + " U+" + Integer.toHexString(c));
+                }
+            }
+            return missing;
+        }
+    }
+
+    static Document parse(byte[] xml) throws Exception {
+        DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+        factory.setNamespaceAware(true);
+        return factory.newDocumentBuilder().parse(new ByteArrayInputStream(xml));
+    }
+
+    private static String text(Node node) {
+        return node.getTextContent().strip();
+    }
+}
