@@ -205,7 +205,7 @@ public final class XhtmlWriter {
             m.element("p", "——" + metadata.subtitle(), "class", "subtitle", "epub:type", "subtitle").newline();
         }
         if (metadata.column() != null) {
-            m.element("p", metadata.column(), "class", "column").newline();
+            m.facedElement(Face.HEADING, "p", metadata.column(), "class", "column").newline();
         }
         if (!metadata.creators().isEmpty()) {
             m.element("p", names(metadata.creators()), "class", "creators").newline();
@@ -282,7 +282,7 @@ public final class XhtmlWriter {
     }
 
     private static void entry(Markup m, String term, String value) {
-        m.open("div").element("dt", term).element("dd", value).close("div").newline();
+        m.open("div").facedElement(Face.HEADING, "dt", term).element("dd", value).close("div").newline();
     }
 
     /** Names as a credit line sets them: separated by an ideographic space. */

@@ -133,8 +133,8 @@ class EpubEditionTest {
 
     /**
      * The characters each face must draw, by the stylesheet's rules: everything in the body
-     * face, headings and table heads in the heading face, strong text and the title page's
-     * title in the bold face.
+     * face; headings, table heads, the column and the colophon's terms in the heading face;
+     * strong text and the title page's title in the bold face.
      */
     private static Map<String, SortedSet<Integer>> charactersByFace(Map<String, byte[]> entries) throws Exception {
         Map<String, SortedSet<Integer>> faces = new LinkedHashMap<>();
@@ -164,7 +164,7 @@ class EpubEditionTest {
                 return;
             }
             String tag = element.getLocalName() == null ? element.getTagName() : element.getLocalName();
-            if (tag.matches("h[2-6]|th")) {
+            if (tag.matches("h[2-6]|th|dt") || element.getAttribute("class").equals("column")) {
                 inner = "heading";
             } else if (tag.equals("strong") || tag.equals("h1")) {
                 inner = "bold";
