@@ -23,7 +23,6 @@ import org.junit.jupiter.api.Test;
 class MarkdownReaderTest {
 
     private static final Path FIXTURES = Path.of("src/test/resources/markdown");
-    private static final Path CORPUS = Path.of("../shared/corpus");
     private static final String DOT = FIXTURES.resolve("img/dot.png").toAbsolutePath().normalize().toString();
 
     private final MarkdownReader reader = new MarkdownReader();
@@ -359,7 +358,7 @@ class MarkdownReaderTest {
 
     @Test
     void copywritingGuidelinesIsOneChapterUnderItsTitle() throws IOException {
-        Path file = CORPUS.resolve("md-chinese-copywriting-guidelines.md");
+        Path file = org.cjkbook.Corpus.require("md-chinese-copywriting-guidelines.md");
         String source = Files.readString(file);
         Book book = reader.read(file, source);
 
@@ -378,7 +377,7 @@ class MarkdownReaderTest {
 
     @Test
     void ownershipChapterKeepsItsImagesCaptionsAndText() throws IOException {
-        Path file = CORPUS.resolve("md-trpl-ch04-01-what-is-ownership.md");
+        Path file = org.cjkbook.Corpus.require("md-trpl-ch04-01-what-is-ownership.md");
         String source = Files.readString(file);
         Book book = reader.read(file, source);
 
