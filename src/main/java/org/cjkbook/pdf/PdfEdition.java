@@ -23,7 +23,11 @@ import org.cjkbook.model.Book;
 import org.cjkbook.xhtml.XhtmlWriter;
 import org.w3c.dom.Document;
 import org.xhtmlrenderer.pdf.DefaultPDFCreationListener;
+import org.xhtmlrenderer.pdf.ITextFontResolver;
+import org.xhtmlrenderer.pdf.ITextOutputDevice;
 import org.xhtmlrenderer.pdf.ITextRenderer;
+import org.xhtmlrenderer.pdf.ITextReplacedElementFactory;
+import org.xhtmlrenderer.pdf.ITextUserAgent;
 import org.xml.sax.InputSource;
 import org.xml.sax.SAXException;
 
@@ -75,7 +79,7 @@ public final class PdfEdition {
     }
 
     private int render(Book book, XhtmlWriter.Print print, Path target, Path fontFolder) throws IOException {
-        ITextRenderer renderer = new ITextRenderer();
+        ITextRenderer renderer = newRenderer();
         byte[] documentId = digest(print.xml());
         for (Face face : Face.values()) {
             // Flying Saucer reads a font's weight and decorations from a file; the PDF
@@ -103,6 +107,14 @@ public final class PdfEdition {
             }
         });
         return pages;
+    }
+
+    private static ITextRenderer newRenderer() {
+        float dotsPerPoint = ITextRenderer.DEFAULT_DOTS_PER_POINT;
+        int dotsPerPixel = ITextRenderer.DEFAULT_DOTS_PER_PIXEL;
+        ITextOutputDevice device = new ITextOutputDevice(dotsPerPoint);
+        return new ITextRenderer(dotsPerPoint, dotsPerPixel, device, new ITextUserAgent(device, dotsPerPixel),
+                new ITextFontResolver(), new ITextReplacedElementFactory(device), new TypographicTextRenderer());
     }
 
     /** What Flying Saucer does not set: language, display of the title, and fixed dates and id. */

@@ -113,6 +113,24 @@ class PdfEditionTest {
     }
 
     @Test
+    void marginsHoldOnlyRunningHeadsAndFolios() throws IOException {
+        // Lines outside the text block: a line painted twice across a page break shows here.
+        List<String> heads = new ArrayList<>(List.of(book.metadata().title()));
+        book.chapters().stream().filter(Chapter::hasTitle).forEach(c -> heads.add(c.titleText()));
+        float height = pdf.getPage(0).getMediaBox().getHeight();
+        List<String> strays = new ArrayList<>();
+        for (PdfText.Line line : PdfText.lines(pdf, 0, 0)) {
+            boolean inTop = line.y() <= TOP_MARGIN;
+            boolean inBottom = line.y() >= height - BOTTOM_MARGIN;
+            String text = line.text().strip();
+            if ((inTop && !heads.contains(text)) || (inBottom && !text.matches("\\d+"))) {
+                strays.add("page " + line.page() + " y=" + line.y() + ": " + text);
+            }
+        }
+        assertThat(strays).isEmpty();
+    }
+
+    @Test
     void chaptersStartOnRightHandPages() {
         assertThat(chapterStartPages()).allMatch(page -> page % 2 == 1);
     }
