@@ -93,6 +93,12 @@ public final class Markup {
         return this;
     }
 
+    /** Text that no font draws (a document's title element, hidden navigation), escaped. */
+    public Markup hiddenText(String text) {
+        escape(text, false);
+        return this;
+    }
+
     /** Counts characters that a stylesheet generates (folios, leaders) for a face. */
     void record(String text, Face face) {
         text.codePoints().forEach(c -> {

@@ -123,13 +123,8 @@ public final class XhtmlWriter {
         m.open("html", "xmlns", XHTML_NS, "xmlns:epub", OPS_NS, "lang", lang, "xml:lang", lang).newline();
         m.open("head").newline();
         m.empty("meta", "charset", "utf-8").newline();
-        m.open("title").raw(escapeOnly(title)).close("title").newline();
+        m.open("title").hiddenText(title).close("title").newline();
         m.empty("link", "rel", "stylesheet", "type", "text/css", "href", stylesheet).newline();
-    }
-
-    /** The title element is metadata, not set text: it needs no glyphs. */
-    private static String escapeOnly(String text) {
-        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
     }
 
     private void navigation(Markup m) {
@@ -151,7 +146,7 @@ public final class XhtmlWriter {
     }
 
     private static void landmark(Markup m, String type, String href, String label) {
-        m.open("li").open("a", "epub:type", type, "href", href).raw(escapeOnly(label)).close("a").close("li").newline();
+        m.open("li").open("a", "epub:type", type, "href", href).hiddenText(label).close("a").close("li").newline();
     }
 
     private String chapterHref(Chapter chapter) {
@@ -171,6 +166,13 @@ public final class XhtmlWriter {
         m.record(GENERATED_BY_PRINT, Face.BODY);
         m.record(GENERATED_BY_PRINT, Face.HEADING);
         head(m, metadata.title(), stylesheet);
+        // Flying Saucer fills the PDF's document information from these.
+        if (!metadata.creators().isEmpty()) {
+            m.empty("meta", "name", "author", "content", names(metadata.creators())).newline();
+        }
+        if (metadata.description() != null) {
+            m.empty("meta", "name", "subject", "content", metadata.description()).newline();
+        }
         // Flying Saucer makes PDF bookmarks from this head element.
         m.open("bookmarks").newline();
         for (Chapter chapter : book.chapters()) {
