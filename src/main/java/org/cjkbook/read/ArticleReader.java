@@ -14,6 +14,7 @@ import org.cjkbook.model.Inline;
 import org.cjkbook.model.Metadata;
 import org.cjkbook.model.Role;
 import org.cjkbook.text.CharClasses;
+import org.cjkbook.text.Script;
 
 /**
  * Reads a Chinese article or book from plain text, finding its structure by the
@@ -29,34 +30,51 @@ public final class ArticleReader {
     /** Headline-block lines longer than this are body text, whatever their punctuation. */
     private static final int MAX_HEADLINE_LENGTH = 40;
 
+    private static final String NUMERAL = "[0-9０-９一二三四五六七八九十百千零〇两]";
     private static final Pattern BOOK_CHAPTER = Pattern.compile(
-            "^(第[0-9０-９一二三四五六七八九十百千零〇两]+[章回节卷部篇集]|卷[0-9一二三四五六七八九十百千零〇]+"
-            + "|楔子|序章|序言|序|引子|尾声|后记|跋)(?:[\\s\\u3000]*)(.*)$");
-    private static final Pattern NUMBERED_HEADING = Pattern.compile(
-            "^([一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\\d{1,2}[.．、]\\s*|[■●◆▲★]\\s*).+");
+            "^(第" + NUMERAL + "+[章回节卷部篇集]|卷" + NUMERAL + "+|楔子|序章|序言|序|引子|尾声|后记|跋)"
+            + "[\\s\\u3000]*(.*)$");
+    /** Numbered section headings, outermost first: 一、 （一） 1. ■. */
+    private static final List<Pattern> NUMBERED_HEADINGS = List.of(
+            Pattern.compile("^[一二三四五六七八九十]+、.+"),
+            Pattern.compile("^[（(][一二三四五六七八九十]+[）)].+"),
+            Pattern.compile("^[0-9０-９]{1,2}[.．、]\\s*\\D.*"),
+            Pattern.compile("^[■●◆▲★□○◇].+"));
     private static final Pattern BYLINE = Pattern.compile(
-            "^(本报记者|本报评论员|本报特约评论员|本报通讯员|新华社记者|记者|作者|文)[：:\\s\\u3000]*(.*)$");
-    private static final Pattern CREDIT = Pattern.compile(
-            "^[（(]?\\s*(版式设计|版面设计|美术编辑|责任编辑|本版责编|责编|编辑|制图|绘图|插图|摄影|图片)\\s*[：:]\\s*(.+?)\\s*[）)]?$");
-    private static final Pattern PHOTO_CREDIT = Pattern.compile("^(.{2,20}?)\\s*摄$");
+            "^(本报记者|本报评论员|本报特约评论员|本报通讯员|新华社记者|人民日报记者|记者|作者|文)[：:/／｜|\\s\\u3000]*(.*)$");
+    private static final Pattern DATELINE = Pattern.compile("^本报.{0,12}电");
+    private static final Pattern DATELINE_REPORTERS = Pattern.compile("^本报.{0,12}电[（(](?:记者|通讯员)\\s*([^）)]+)[）)]");
+    private static final Pattern BOOK_TITLE_AND_AUTHOR = Pattern.compile(
+            "^《([^》]+)》[\\s\\u3000]*([\\p{IsHan}·]{2,8}?)?[\\s\\u3000]*(著|撰|编著|著编)?$");
+    private static final Pattern TITLE_COLUMN = Pattern.compile("^(.+?)[（(]([^（）()]{2,10})[）)]$");
+    private static final String CREDIT_WORDS = "版式设计|版面设计|美术编辑|责任编辑|本版责编|责编|编辑|制图|绘图|插图|摄影|图片";
+    private static final Pattern CREDIT_LINE = Pattern.compile(
+            "^[（(]?\\s*(" + CREDIT_WORDS + ")\\s*[：:].+?[）)]?$");
+    private static final Pattern CREDIT = Pattern.compile("(" + CREDIT_WORDS + ")\\s*[：:]\\s*");
+    private static final Pattern PHOTO_CREDIT = Pattern.compile("^[（(]?(.{2,20}?)\\s*摄[）)]?$");
     private static final Pattern SOURCE_LINE = Pattern.compile(
             "^《\\s*(.+?)\\s*》\\s*[（(]\\s*(\\d{4})\\s*年\\s*(\\d{1,2})\\s*月\\s*(\\d{1,2})\\s*日\\s*(.*?)\\s*[）)]$");
-    private static final Pattern TITLE_COLUMN = Pattern.compile("^(.+?)[（(]([^（）()]{2,10})[）)]$");
-    private static final Pattern DATELINE = Pattern.compile("^本报.{0,12}电");
 
     /** Reads the article; {@code file} names the source in error messages. */
     public Book read(Path file, String text) {
         List<Line> lines = Line.split(text);
         int bodyStart = firstBodyLine(lines);
         int bodyEnd = trailerStart(lines, bodyStart);
+        List<Line> body = lines.subList(bodyStart, bodyEnd);
+        boolean book = countBookChapters(body) >= 2;
 
         Metadata.Builder metadata = Metadata.builder();
-        readHeadline(lines.subList(0, bodyStart), metadata);
+        readHeadline(lines.subList(0, bodyStart), book, metadata);
         readTrailer(lines.subList(bodyEnd, lines.size()), metadata);
+        List<String> paragraphs = paragraphs(body);
+        if (metadata.build().creators().isEmpty() && !paragraphs.isEmpty()) {
+            metadata.creators(datelineReporters(paragraphs.get(0)));
+        }
         if (metadata.title() == null) {
             metadata.title(fileTitle(file));
         }
-        List<Chapter> chapters = readBody(lines.subList(bodyStart, bodyEnd));
+        metadata.language(Script.detect(text));
+        List<Chapter> chapters = book ? bookChapters(paragraphs) : sections(paragraphs);
         return new Book(metadata.build(), chapters);
     }
 
@@ -82,14 +100,14 @@ public final class ArticleReader {
     private static boolean isBodyLike(Line line) {
         String text = line.text();
         return line.indented()
-                || text.codePointCount(0, text.length()) > MAX_HEADLINE_LENGTH
+                || length(text) > MAX_HEADLINE_LENGTH
                 || endsSentence(text)
                 || "，、；,;".indexOf(text.charAt(text.length() - 1)) >= 0
                 || DATELINE.matcher(text).find()
-                || BOOK_CHAPTER.matcher(text).matches();
+                || isBookChapter(text);
     }
 
-    private static void readHeadline(List<Line> lines, Metadata.Builder metadata) {
+    private static void readHeadline(List<Line> lines, boolean book, Metadata.Builder metadata) {
         List<String> titles = new ArrayList<>();
         List<Contributor> creators = new ArrayList<>();
         String subtitle = null;
@@ -100,7 +118,9 @@ public final class ArticleReader {
             String text = line.text();
             Matcher byline = BYLINE.matcher(text);
             if (byline.matches() && !titles.isEmpty()) {
-                for (String name : Names.split(byline.group(2))) {
+                List<String> names = Names.split(byline.group(2));
+                // 本报评论员 signs without a name: the desk is the author.
+                for (String name : names.isEmpty() ? List.of(byline.group(1)) : names) {
                     creators.add(new Contributor(name, Role.AUTHOR));
                 }
             } else if (text.startsWith("—")) {
@@ -110,10 +130,10 @@ public final class ArticleReader {
             }
         }
         if (titles.isEmpty()) {
+            metadata.creators(creators);
             return;
         }
-        // The main title is the last of the title lines before any subtitle in news style:
-        // one line is the title; two are kicker and title; a third is a plain subtitle.
+        // One line is the title; two are kicker and title; a third is a plain subtitle.
         String title;
         if (titles.size() == 1) {
             title = titles.get(0);
@@ -124,12 +144,28 @@ public final class ArticleReader {
                 subtitle = String.join(" ", titles.subList(2, titles.size()));
             }
         }
+        Matcher bookTitle = BOOK_TITLE_AND_AUTHOR.matcher(title);
         Matcher column = TITLE_COLUMN.matcher(title);
-        if (column.matches()) {
+        if (book && bookTitle.matches()) {
+            // A book's file often opens with 《书名》作者: the marks are not part of the title.
+            title = bookTitle.group(1);
+            if (bookTitle.group(2) != null && creators.isEmpty()) {
+                creators.add(new Contributor(bookTitle.group(2), Role.AUTHOR));
+            }
+        } else if (column.matches()) {
             title = CharClasses.strip(column.group(1));
             metadata.column(column.group(2));
         }
         metadata.title(title).subtitle(subtitle).creators(creators);
+    }
+
+    /** Reporters named in a dateline: 本报北京1月30日电（记者王君平、李四）. */
+    private static List<Contributor> datelineReporters(String firstParagraph) {
+        Matcher dateline = DATELINE_REPORTERS.matcher(firstParagraph);
+        if (!dateline.find()) {
+            return List.of();
+        }
+        return Names.split(dateline.group(1)).stream().map(n -> new Contributor(n, Role.AUTHOR)).toList();
     }
 
     // --- the trailer --------------------------------------------------------------------
@@ -151,7 +187,7 @@ public final class ArticleReader {
     }
 
     private static boolean isTrailerLine(String text) {
-        return CREDIT.matcher(text).matches()
+        return CREDIT_LINE.matcher(text).matches()
                 || SOURCE_LINE.matcher(text).matches()
                 || (PHOTO_CREDIT.matcher(text).matches() && !endsSentence(text));
     }
@@ -159,31 +195,46 @@ public final class ArticleReader {
     private static void readTrailer(List<Line> lines, Metadata.Builder metadata) {
         List<Contributor> contributors = new ArrayList<>();
         for (Line line : lines) {
+            String text = line.text();
+            Matcher source = SOURCE_LINE.matcher(text);
             if (line.blank()) {
                 continue;
-            }
-            Matcher credit = CREDIT.matcher(line.text());
-            Matcher source = SOURCE_LINE.matcher(line.text());
-            Matcher photo = PHOTO_CREDIT.matcher(line.text());
-            if (credit.matches()) {
-                Role role = creditRole(credit.group(1));
-                for (String name : Names.split(credit.group(2))) {
-                    contributors.add(new Contributor(name, role));
-                }
+            } else if (CREDIT_LINE.matcher(text).matches()) {
+                credits(text, contributors);
             } else if (source.matches()) {
                 String edition = source.group(5).isEmpty() ? "" : " " + source.group(5);
                 metadata.source(source.group(1) + " " + source.group(2) + "年" + source.group(3) + "月"
                         + source.group(4) + "日" + edition);
                 metadata.date(String.format("%s-%02d-%02d", source.group(2),
                         Integer.parseInt(source.group(3)), Integer.parseInt(source.group(4))));
-            } else if (photo.matches()) {
-                String names = photo.group(1).replaceFirst("^(本报记者|记者|新华社记者)", "");
-                for (String name : Names.split(names)) {
-                    contributors.add(new Contributor(name, Role.PHOTOGRAPHER));
+            } else {
+                Matcher photo = PHOTO_CREDIT.matcher(text);
+                if (photo.matches()) {
+                    String names = photo.group(1).replaceFirst("^(本报记者|记者|新华社记者|通讯员)", "");
+                    for (String name : Names.split(names)) {
+                        contributors.add(new Contributor(name, Role.PHOTOGRAPHER));
+                    }
                 }
             }
         }
         metadata.contributors(contributors);
+    }
+
+    /** One line may credit several roles: 本版责编：王三  版式设计：张芳曼. */
+    private static void credits(String text, List<Contributor> contributors) {
+        String line = text.replaceAll("^[（(]\\s*|\\s*[）)]$", "");
+        Matcher credit = CREDIT.matcher(line);
+        List<int[]> spans = new ArrayList<>();
+        while (credit.find()) {
+            spans.add(new int[] {credit.start(1), credit.end(1), credit.end()});
+        }
+        for (int i = 0; i < spans.size(); i++) {
+            Role role = creditRole(line.substring(spans.get(i)[0], spans.get(i)[1]));
+            int end = i + 1 < spans.size() ? spans.get(i + 1)[0] : line.length();
+            for (String name : Names.split(line.substring(spans.get(i)[2], end))) {
+                contributors.add(new Contributor(name, role));
+            }
+        }
     }
 
     private static Role creditRole(String word) {
@@ -201,48 +252,104 @@ public final class ArticleReader {
 
     // --- the body -----------------------------------------------------------------------
 
-    private static List<Chapter> readBody(List<Line> lines) {
-        boolean bookChapters = lines.stream()
-                .filter(l -> !l.blank() && isBookChapter(l.text())).limit(2).count() >= 2;
-        List<String> paragraphs = paragraphs(lines);
+    private static long countBookChapters(List<Line> lines) {
+        return lines.stream().filter(l -> !l.blank() && isBookChapter(l.text())).count();
+    }
+
+    /**
+     * A book's chapters start at its chapter headings. A heading that repeats the number of
+     * the chapter it stands in (some files repeat the title inside the chapter) is text.
+     */
+    private static List<Chapter> bookChapters(List<String> paragraphs) {
         List<Chapter> chapters = new ArrayList<>();
-        List<Inline> title = List.of();
-        List<Block> blocks = new ArrayList<>();
-        for (int i = 0; i < paragraphs.size(); i++) {
-            String text = paragraphs.get(i);
-            boolean heading = bookChapters
-                    ? isBookChapter(text)
-                    : isSectionHeading(text) && i + 1 < paragraphs.size();
-            if (heading) {
-                if (!title.isEmpty() || !blocks.isEmpty()) {
-                    chapters.add(chapter(chapters.size(), title, blocks));
-                }
-                title = List.of(new Inline.Text(headingText(text, bookChapters)));
-                blocks = new ArrayList<>();
+        ChapterBuilder current = new ChapterBuilder(List.of(), null);
+        for (String text : paragraphs) {
+            Matcher heading = BOOK_CHAPTER.matcher(text);
+            boolean isHeading = isBookChapter(text) && heading.matches()
+                    && !heading.group(1).equals(current.number);
+            if (isHeading) {
+                current.addTo(chapters);
+                String title = heading.group(2).isEmpty()
+                        ? heading.group(1) : heading.group(1) + "\u3000" + CharClasses.strip(heading.group(2));
+                current = new ChapterBuilder(List.of(new Inline.Text(title)), heading.group(1));
             } else {
-                blocks.add(new Block.Paragraph(List.of(new Inline.Text(text))));
+                current.blocks.add(paragraph(text));
             }
         }
-        if (!title.isEmpty() || !blocks.isEmpty()) {
-            chapters.add(chapter(chapters.size(), title, blocks));
-        }
+        current.addTo(chapters);
         return chapters;
     }
 
-    private static Chapter chapter(int index, List<Inline> title, List<Block> blocks) {
-        return new Chapter("chapter-" + (index + 1), title, blocks);
+    /**
+     * An article's sections start at its headings. Numbered headings nest by their style
+     * (一、 over （一） over 1. over ■): the outermost style present, and unnumbered
+     * headings, start sections; inner ones become headings inside them.
+     */
+    private static List<Chapter> sections(List<String> paragraphs) {
+        List<Integer> stylesPresent = new ArrayList<>();
+        for (int i = 0; i < paragraphs.size(); i++) {
+            int style = headingStyle(paragraphs, i);
+            if (style > 0 && !stylesPresent.contains(style)) {
+                stylesPresent.add(style);
+            }
+        }
+        stylesPresent.sort(null);
+        List<Chapter> chapters = new ArrayList<>();
+        ChapterBuilder current = new ChapterBuilder(List.of(), null);
+        for (int i = 0; i < paragraphs.size(); i++) {
+            String text = paragraphs.get(i);
+            int style = headingStyle(paragraphs, i);
+            int depth = style > 0 ? stylesPresent.indexOf(style) : 0;
+            if (style == NOT_A_HEADING) {
+                current.blocks.add(paragraph(text));
+            } else if (depth == 0) {
+                current.addTo(chapters);
+                current = new ChapterBuilder(List.of(new Inline.Text(text)), null);
+            } else {
+                current.blocks.add(new Block.Heading(Math.min(6, depth + 1), List.of(new Inline.Text(text))));
+            }
+        }
+        current.addTo(chapters);
+        return chapters;
     }
 
-    /** A book chapter keeps its number and title, with one ideographic space between. */
-    private static String headingText(String text, boolean bookChapter) {
-        if (!bookChapter) {
-            return text;
+    private static final int NOT_A_HEADING = -1;
+    private static final int UNNUMBERED = 0;
+
+    /** The heading style of a paragraph: its numbering style from 1, UNNUMBERED, or NOT_A_HEADING. */
+    private static int headingStyle(List<String> paragraphs, int index) {
+        String text = paragraphs.get(index);
+        if (index + 1 >= paragraphs.size() || endsSentence(text)) {
+            return NOT_A_HEADING;
         }
-        Matcher m = BOOK_CHAPTER.matcher(text);
-        if (!m.matches() || m.group(2).isEmpty()) {
-            return text;
+        for (int style = 0; style < NUMBERED_HEADINGS.size(); style++) {
+            if (NUMBERED_HEADINGS.get(style).matcher(text).matches()) {
+                return length(text) <= MAX_HEADING_LENGTH + 10 && !endsClause(text) ? style + 1 : NOT_A_HEADING;
+            }
         }
-        return m.group(1) + "\u3000" + CharClasses.strip(m.group(2));
+        return isSectionHeading(text) ? UNNUMBERED : NOT_A_HEADING;
+    }
+
+    private static Block paragraph(String text) {
+        return new Block.Paragraph(List.of(new Inline.Text(text)));
+    }
+
+    /** A chapter being gathered: its title, its number (for books) and its blocks so far. */
+    private static final class ChapterBuilder {
+        private final List<Inline> title;
+        private final String number;
+        private final List<Block> blocks = new ArrayList<>();
+
+        ChapterBuilder(List<Inline> title, String number) {
+            this.title = title;
+            this.number = number;
+        }
+
+        void addTo(List<Chapter> chapters) {
+            if (!title.isEmpty() || !blocks.isEmpty()) {
+                chapters.add(new Chapter("chapter-" + (chapters.size() + 1), title, blocks));
+            }
+        }
     }
 
     /**
@@ -299,18 +406,18 @@ public final class ArticleReader {
 
     private static boolean isBookChapter(String text) {
         return BOOK_CHAPTER.matcher(text).matches()
-                && text.codePointCount(0, text.length()) <= MAX_HEADLINE_LENGTH
+                && length(text) <= MAX_HEADLINE_LENGTH
                 && !endsSentence(text);
     }
 
     private static boolean isSectionHeading(String text) {
-        int length = text.codePointCount(0, text.length());
-        int max = NUMBERED_HEADING.matcher(text).matches() ? MAX_HEADING_LENGTH + 10 : MAX_HEADING_LENGTH;
-        if (length < 2 || length > max || endsSentence(text)) {
-            return false;
-        }
-        int last = text.codePointBefore(text.length());
-        return "，、；：,;:—".indexOf(last) < 0;
+        int length = length(text);
+        return length >= 2 && length <= MAX_HEADING_LENGTH && !endsSentence(text) && !endsClause(text);
+    }
+
+    /** A line ending in a comma, colon or dash goes on: it is not a heading. */
+    private static boolean endsClause(String text) {
+        return "，、；：,;:—".indexOf(text.codePointBefore(text.length())) >= 0;
     }
 
     /** True when the text ends a sentence, looking through closing quotes and brackets. */
@@ -320,6 +427,10 @@ public final class ArticleReader {
             end--;
         }
         return end > 0 && CharClasses.SENTENCE_END.indexOf(text.charAt(end - 1)) >= 0;
+    }
+
+    private static int length(String text) {
+        return text.codePointCount(0, text.length());
     }
 
     /** One source line: its text without indent or trailing space, and whether it was indented. */
