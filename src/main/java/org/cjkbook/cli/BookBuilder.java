@@ -43,7 +43,7 @@ final class BookBuilder {
         // Markup and font coverage come first, so that a character no font can draw stops
         // the run before any output is written.
         XhtmlWriter.Epub epub = formats.contains("epub") ? EpubEdition.markup(book) : null;
-        XhtmlWriter.Print print = formats.contains("pdf") ? PdfEdition.markup(book) : null;
+        XhtmlWriter.Print print = formats.contains("pdf") ? PdfEdition.markup(book, loaded.settings().pageSize()) : null;
         if (epub != null) {
             checkCoverage(epub.characters());
         }

@@ -45,7 +45,8 @@ final class BuildCommand implements Callable<Integer> {
         long start = System.nanoTime();
         BookLoader.Loaded loaded = new BookLoader().load(source);
         Book book = loaded.book();
-        err.printf("cjkbook: read %s: %d chapters, %,d characters in %d ms%n", source, book.chapters().size(),
+        err.printf("cjkbook: read %s (%s): %d chapters, %,d characters in %d ms%n", source,
+                String.join(", ", new LinkedHashSet<>(loaded.encodings().values())), book.chapters().size(),
                 characters(book), (System.nanoTime() - start) / 1_000_000);
         err.flush();
         Set<String> chosen = new LinkedHashSet<>(formats != null ? formats : loaded.settings().formats());

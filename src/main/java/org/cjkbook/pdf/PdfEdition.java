@@ -10,6 +10,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Calendar;
+import java.util.List;
 import java.util.Map;
 import java.util.TimeZone;
 
@@ -60,9 +61,13 @@ public final class PdfEdition {
         this.fontPrograms = Map.copyOf(fontPrograms);
     }
 
-    /** The print XHTML and the characters each face draws, for the font subsets. */
-    public static XhtmlWriter.Print markup(Book book) {
-        return XhtmlWriter.print(book, "print.css", file -> Path.of(file).toUri().toString());
+    /**
+     * The print XHTML and the characters each face draws, for the font subsets. The page
+     * size is one of the settings' sizes, each with its own page stylesheet.
+     */
+    public static XhtmlWriter.Print markup(Book book, String pageSize) {
+        return XhtmlWriter.print(book, List.of("print.css", "page-" + pageSize + ".css"),
+                file -> Path.of(file).toUri().toString());
     }
 
     /** Lays out and writes the PDF; returns the number of pages. */

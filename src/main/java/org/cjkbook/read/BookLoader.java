@@ -3,7 +3,9 @@ package org.cjkbook.read;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.stream.Stream;
 
@@ -23,8 +25,14 @@ public final class BookLoader {
     private final ArticleReader articleReader = new ArticleReader();
     private final MarkdownReader markdownReader = new MarkdownReader();
 
-    /** A book with the settings it was read under and the name its outputs take. */
-    public record Loaded(Book book, Settings settings, String name) {
+    /**
+     * A book with the settings it was read under, the name its outputs take, and the
+     * encoding each source was found in.
+     */
+    public record Loaded(Book book, Settings settings, String name, Map<Path, String> encodings) {
+        public Loaded {
+            encodings = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(encodings));
+        }
     }
 
     public Loaded load(Path source) {
@@ -36,7 +44,8 @@ public final class BookLoader {
             throw BookException.in(source, "no such file or folder");
         }
         Settings settings = Settings.forFile(path);
-        return new Loaded(read(settings), settings, baseName(path));
+        Map<Path, String> encodings = new LinkedHashMap<>();
+        return new Loaded(read(settings, encodings), settings, baseName(path), encodings);
     }
 
     private Loaded loadFolder(Path folder) {
@@ -49,7 +58,8 @@ public final class BookLoader {
             settings = new Settings(List.of(soleSource(folder, settingsFile)), settings.metadata(),
                     settings.pageSize(), settings.formats(), settings.fonts());
         }
-        return new Loaded(read(settings), settings, folder.getFileName().toString());
+        Map<Path, String> encodings = new LinkedHashMap<>();
+        return new Loaded(read(settings, encodings), settings, folder.getFileName().toString(), encodings);
     }
 
     /** Without a {@code sources} list, the folder must hold exactly one text or Markdown file. */
@@ -67,11 +77,11 @@ public final class BookLoader {
         return candidates.get(0);
     }
 
-    private Book read(Settings settings) {
+    private Book read(Settings settings, Map<Path, String> encodings) {
         Metadata.Builder metadata = null;
         List<Chapter> chapters = new ArrayList<>();
         for (Path file : settings.sources()) {
-            Book part = readFile(file);
+            Book part = readFile(file, encodings);
             if (metadata == null) {
                 metadata = part.metadata().toBuilder();
             }
@@ -84,12 +94,13 @@ public final class BookLoader {
         return new Book(metadata.build(), renumber(chapters));
     }
 
-    private Book readFile(Path file) {
+    private Book readFile(Path file, Map<Path, String> encodings) {
         if (!isSource(file)) {
             throw BookException.in(file, "not a source cjkbook reads: give a .txt or .md file");
         }
-        String text = SourceText.read(file);
-        return isMarkdown(file) ? markdownReader.read(file, text) : articleReader.read(file, text);
+        SourceText.Decoded decoded = SourceText.read(file);
+        encodings.put(file, decoded.encoding());
+        return isMarkdown(file) ? markdownReader.read(file, decoded.text()) : articleReader.read(file, decoded.text());
     }
 
     /** Chapter ids must stay unique when several sources each count from one. */

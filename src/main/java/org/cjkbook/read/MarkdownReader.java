@@ -5,6 +5,7 @@ import java.util.List;
 
 import org.cjkbook.model.Book;
 import org.cjkbook.model.Metadata;
+import org.cjkbook.text.Script;
 import org.commonmark.ext.footnotes.FootnotesExtension;
 import org.commonmark.ext.gfm.tables.TablesExtension;
 import org.commonmark.node.Document;
@@ -67,7 +68,7 @@ public final class MarkdownReader {
     public Book read(Path file, String text) {
         String whole = text.startsWith("\ufeff") ? text.substring(1) : text;
         FrontMatter split = FrontMatter.split(whole);
-        Metadata.Builder metadata = Metadata.builder();
+        Metadata.Builder metadata = Metadata.builder().language(Script.detect(split.body()));
         if (split.yaml() != null) {
             Settings.applyMetadata(YamlDocuments.parseYaml(split.yaml(), file, FrontMatter.YAML_FIRST_LINE),
                     metadata, file);

@@ -3,7 +3,7 @@ package org.cjkbook.read;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CharsetDecoder;
+import java.nio.charset.Charset;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -12,63 +12,125 @@ import java.nio.file.Path;
 
 import org.cjkbook.BookException;
 
-/** Reads a source file as text, refusing what is not text with a message that says why. */
+/**
+ * Reads a source file as text, as people have it: UTF-8 with or without a byte order
+ * mark, UTF-16 with one, or GB18030 (which includes GBK and GB2312) when the bytes are not
+ * UTF-8. What is not text is refused with a message that says why.
+ */
 final class SourceText {
+
+    private static final Charset GB18030 = Charset.forName("GB18030");
+
+    /** A decoded source and the encoding it was in. */
+    record Decoded(String text, String encoding) {
+    }
 
     private SourceText() {
     }
 
     /** A settings file may be empty: then every setting takes its default. */
     static String readSettings(Path file) {
-        try {
-            return decodeUtf8(file, Files.readAllBytes(file));
-        } catch (IOException e) {
-            throw BookException.in(file, "cannot be read (" + e.getMessage() + ")");
-        }
+        return decode(file, bytes(file)).text();
     }
 
-    static String read(Path file) {
-        byte[] bytes;
+    static Decoded read(Path file) {
+        byte[] bytes = bytes(file);
+        if (bytes.length == 0) {
+            throw BookException.in(file, "the file is empty");
+        }
+        Decoded decoded = decode(file, bytes);
+        if (decoded.text().isBlank()) {
+            throw BookException.in(file, "the file holds only blank lines");
+        }
+        return decoded;
+    }
+
+    private static byte[] bytes(Path file) {
         try {
-            bytes = Files.readAllBytes(file);
+            return Files.readAllBytes(file);
         } catch (NoSuchFileException e) {
             throw BookException.in(file, "no such file");
         } catch (IOException e) {
             throw BookException.in(file, "cannot be read (" + e.getMessage() + ")");
         }
-        if (bytes.length == 0) {
-            throw BookException.in(file, "the file is empty");
+    }
+
+    private static Decoded decode(Path file, byte[] bytes) {
+        if (startsWith(bytes, 0xEF, 0xBB, 0xBF)) {
+            return new Decoded(strict(file, bytes, 3, StandardCharsets.UTF_8), "UTF-8 with BOM");
+        }
+        if (startsWith(bytes, 0xFF, 0xFE)) {
+            return new Decoded(strict(file, bytes, 2, StandardCharsets.UTF_16LE), "UTF-16LE");
+        }
+        if (startsWith(bytes, 0xFE, 0xFF)) {
+            return new Decoded(strict(file, bytes, 2, StandardCharsets.UTF_16BE), "UTF-16BE");
         }
         int nul = indexOf(bytes, (byte) 0);
         if (nul >= 0) {
             throw BookException.in(file, "binary data at byte " + nul + ", not text: give a .txt or .md file");
         }
-        String text = decodeUtf8(file, bytes);
-        if (text.startsWith("\uFEFF")) {
-            text = text.substring(1);
+        int invalid = firstInvalid(bytes, StandardCharsets.UTF_8);
+        if (invalid < 0) {
+            return new Decoded(new String(bytes, StandardCharsets.UTF_8), "UTF-8");
         }
-        if (text.isBlank()) {
-            throw BookException.in(file, "the file holds only blank lines");
+        if (firstInvalid(bytes, GB18030) < 0) {
+            String text = new String(bytes, GB18030);
+            if (!hasControlCharacters(text)) {
+                return new Decoded(text, "GB18030");
+            }
         }
-        return text;
+        throw BookException.at(file, lineAt(bytes, invalid),
+                "bytes that are neither UTF-8 nor GB18030 text; save the file as UTF-8");
     }
 
-    private static String decodeUtf8(Path file, byte[] bytes) {
-        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT);
+    private static String strict(Path file, byte[] bytes, int offset, Charset charset) {
+        ByteBuffer buffer = ByteBuffer.wrap(bytes, offset, bytes.length - offset);
+        try {
+            return charset.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(buffer).toString();
+        } catch (CharacterCodingException e) {
+            throw BookException.in(file, "bytes that are not " + charset.name() + " text, although the file starts"
+                    + " with its byte order mark");
+        }
+    }
+
+    /** Offset of the first byte that does not decode, or -1 when all of it does. */
+    private static int firstInvalid(byte[] bytes, Charset charset) {
         ByteBuffer buffer = ByteBuffer.wrap(bytes);
         try {
-            return decoder.decode(buffer).toString();
+            charset.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(buffer);
+            return -1;
         } catch (CharacterCodingException e) {
-            int line = 1;
-            for (int i = 0; i < buffer.position() && i < bytes.length; i++) {
-                if (bytes[i] == '\n') {
-                    line++;
-                }
-            }
-            throw BookException.at(file, line, "bytes that are not UTF-8 text; save the file as UTF-8");
+            return buffer.position();
         }
+    }
+
+    /** Binary data can decode as GB18030; text has no control characters but line ends and tabs. */
+    private static boolean hasControlCharacters(String text) {
+        return text.chars().anyMatch(c -> c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f');
+    }
+
+    private static int lineAt(byte[] bytes, int offset) {
+        int line = 1;
+        for (int i = 0; i < offset && i < bytes.length; i++) {
+            if (bytes[i] == '\n') {
+                line++;
+            }
+        }
+        return line;
+    }
+
+    private static boolean startsWith(byte[] bytes, int... prefix) {
+        if (bytes.length < prefix.length) {
+            return false;
+        }
+        for (int i = 0; i < prefix.length; i++) {
+            if ((bytes[i] & 0xFF) != prefix[i]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static int indexOf(byte[] bytes, byte value) {

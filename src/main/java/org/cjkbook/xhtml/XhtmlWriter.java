@@ -77,9 +77,9 @@ public final class XhtmlWriter {
     }
 
     /** The print document; {@code imageHref} maps an image's file to a URL the renderer can load. */
-    public static Print print(Book book, String stylesheet, Function<String, String> imageHref) {
+    public static Print print(Book book, List<String> stylesheets, Function<String, String> imageHref) {
         XhtmlWriter writer = new XhtmlWriter(book, true, imageHref);
-        return new Print(writer.printDocument(stylesheet), writer.characters);
+        return new Print(writer.printDocument(stylesheets), writer.characters);
     }
 
     /** The file name of a chapter's EPUB document. */
@@ -109,7 +109,7 @@ public final class XhtmlWriter {
     private Document document(String name, String title, String stylesheet, String matter,
                               java.util.function.Consumer<Markup> body) {
         Markup m = new Markup(characters);
-        head(m, title, stylesheet);
+        head(m, title, List.of(stylesheet));
         m.close("head").newline();
         m.open("body", "epub:type", matter).newline();
         body.accept(m);
@@ -117,14 +117,16 @@ public final class XhtmlWriter {
         return new Document(name, title, m.xml());
     }
 
-    private void head(Markup m, String title, String stylesheet) {
+    private void head(Markup m, String title, List<String> stylesheets) {
         String lang = metadata.language();
         m.raw("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<!DOCTYPE html>\n");
         m.open("html", "xmlns", XHTML_NS, "xmlns:epub", OPS_NS, "lang", lang, "xml:lang", lang).newline();
         m.open("head").newline();
         m.empty("meta", "charset", "utf-8").newline();
         m.open("title").hiddenText(title).close("title").newline();
-        m.empty("link", "rel", "stylesheet", "type", "text/css", "href", stylesheet).newline();
+        for (String stylesheet : stylesheets) {
+            m.empty("link", "rel", "stylesheet", "type", "text/css", "href", stylesheet).newline();
+        }
     }
 
     private void navigation(Markup m) {
@@ -160,12 +162,12 @@ public final class XhtmlWriter {
 
     // --- print --------------------------------------------------------------------------
 
-    private String printDocument(String stylesheet) {
+    private String printDocument(List<String> stylesheets) {
         Markup m = new Markup(characters);
         m.record(GENERATED_BY_BOTH, Face.HEADING);
         m.record(GENERATED_BY_PRINT, Face.BODY);
         m.record(GENERATED_BY_PRINT, Face.HEADING);
-        head(m, metadata.title(), stylesheet);
+        head(m, metadata.title(), stylesheets);
         // Flying Saucer fills the PDF's document information from these.
         if (!metadata.creators().isEmpty()) {
             m.empty("meta", "name", "author", "content", names(metadata.creators())).newline();
