@@ -39,17 +39,17 @@ final class BookBuilder {
 
     Result build(BookLoader.Loaded loaded, Path outputFolder, Set<String> formats) {
         Book book = loaded.book();
-        checkFolder(outputFolder);
         // Markup and font coverage come first, so that a character no font can draw stops
         // the run before any output is written.
         XhtmlWriter.Epub epub = formats.contains("epub") ? EpubEdition.markup(book) : null;
         XhtmlWriter.Print print = formats.contains("pdf") ? PdfEdition.markup(book, loaded.settings().pageSize()) : null;
         if (epub != null) {
-            checkCoverage(epub.characters());
+            checkCoverage(epub.characters(), loaded);
         }
         if (print != null) {
-            checkCoverage(print.characters());
+            checkCoverage(print.characters(), loaded);
         }
+        checkFolder(outputFolder);
         List<Path> files = new java.util.ArrayList<>();
         int pages = 0;
         if (epub != null) {
@@ -75,18 +75,24 @@ final class BookBuilder {
         return subsets;
     }
 
-    private void checkCoverage(Map<Face, SortedSet<Integer>> characters) {
+    /** A character the font of its face cannot draw stops the build: say which, and where. */
+    private void checkCoverage(Map<Face, SortedSet<Integer>> characters, BookLoader.Loaded loaded) {
         Map<Face, SortedSet<Integer>> missing = fonts.missing(characters);
         if (missing.isEmpty()) {
             return;
         }
         Map.Entry<Face, SortedSet<Integer>> first = missing.entrySet().iterator().next();
-        String list = first.getValue().stream().limit(20)
-                .map(c -> new String(Character.toChars(c)) + " (U+" + String.format("%04X", c) + ")")
+        String list = first.getValue().stream().limit(10)
+                .map(c -> {
+                    String where = loaded.locate(c);
+                    return new String(Character.toChars(c)) + " (U+" + String.format("%04X", c) + ")"
+                            + (where == null ? "" : " at " + where);
+                })
                 .collect(Collectors.joining(", "));
+        int more = first.getValue().size() - 10;
         throw BookException.in(fonts.file(first.getKey()), "has no glyph for " + list
-                + (first.getValue().size() > 20 ? " and " + (first.getValue().size() - 20) + " more" : "")
-                + "; choose a font that has them in book.yaml under 'fonts'");
+                + (more > 0 ? " and " + more + " more" : "")
+                + "; name a font that has them in book.yaml under 'fonts'");
     }
 
     /** dcterms:modified from SOURCE_DATE_EPOCH, else the book's date, never the clock. */

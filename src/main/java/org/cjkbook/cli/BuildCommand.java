@@ -45,9 +45,10 @@ final class BuildCommand implements Callable<Integer> {
         long start = System.nanoTime();
         BookLoader.Loaded loaded = new BookLoader().load(source);
         Book book = loaded.book();
-        err.printf("cjkbook: read %s (%s): %d chapters, %,d characters in %d ms%n", source,
-                String.join(", ", new LinkedHashSet<>(loaded.encodings().values())), book.chapters().size(),
-                characters(book), (System.nanoTime() - start) / 1_000_000);
+        int chapters = book.chapters().size();
+        err.printf("cjkbook: read %s (%s): %d chapter%s, %,d characters in %d ms%n", source,
+                String.join(", ", new LinkedHashSet<>(loaded.sources().stream().map(BookLoader.Source::encoding).toList())),
+                chapters, chapters == 1 ? "" : "s", characters(book), (System.nanoTime() - start) / 1_000_000);
         err.flush();
         Set<String> chosen = new LinkedHashSet<>(formats != null ? formats : loaded.settings().formats());
         for (String format : chosen) {

@@ -3,9 +3,7 @@ package org.cjkbook.read;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Locale;
 import java.util.stream.Stream;
 
@@ -25,13 +23,27 @@ public final class BookLoader {
     private final ArticleReader articleReader = new ArticleReader();
     private final MarkdownReader markdownReader = new MarkdownReader();
 
-    /**
-     * A book with the settings it was read under, the name its outputs take, and the
-     * encoding each source was found in.
-     */
-    public record Loaded(Book book, Settings settings, String name, Map<Path, String> encodings) {
+    /** A source file as read: its text and the encoding it was found in. */
+    public record Source(Path file, String encoding, String text) {
+    }
+
+    /** A book with the settings it was read under, the name its outputs take, and its sources. */
+    public record Loaded(Book book, Settings settings, String name, List<Source> sources) {
         public Loaded {
-            encodings = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(encodings));
+            sources = List.copyOf(sources);
+        }
+
+        /** Where a character first occurs in the sources, as {@code file:line}, or null. */
+        public String locate(int codePoint) {
+            for (Source source : sources) {
+                String text = source.text();
+                int index = text.indexOf(new String(Character.toChars(codePoint)));
+                if (index >= 0) {
+                    int line = 1 + (int) text.substring(0, index).chars().filter(c -> c == '\n').count();
+                    return source.file() + ":" + line;
+                }
+            }
+            return null;
         }
     }
 
@@ -44,8 +56,8 @@ public final class BookLoader {
             throw BookException.in(source, "no such file or folder");
         }
         Settings settings = Settings.forFile(path);
-        Map<Path, String> encodings = new LinkedHashMap<>();
-        return new Loaded(read(settings, encodings), settings, baseName(path), encodings);
+        List<Source> sources = new ArrayList<>();
+        return new Loaded(read(settings, sources), settings, baseName(path), sources);
     }
 
     private Loaded loadFolder(Path folder) {
@@ -58,8 +70,8 @@ public final class BookLoader {
             settings = new Settings(List.of(soleSource(folder, settingsFile)), settings.metadata(),
                     settings.pageSize(), settings.formats(), settings.fonts());
         }
-        Map<Path, String> encodings = new LinkedHashMap<>();
-        return new Loaded(read(settings, encodings), settings, folder.getFileName().toString(), encodings);
+        List<Source> sources = new ArrayList<>();
+        return new Loaded(read(settings, sources), settings, folder.getFileName().toString(), sources);
     }
 
     /** Without a {@code sources} list, the folder must hold exactly one text or Markdown file. */
@@ -77,11 +89,11 @@ public final class BookLoader {
         return candidates.get(0);
     }
 
-    private Book read(Settings settings, Map<Path, String> encodings) {
+    private Book read(Settings settings, List<Source> sources) {
         Metadata.Builder metadata = null;
         List<Chapter> chapters = new ArrayList<>();
         for (Path file : settings.sources()) {
-            Book part = readFile(file, encodings);
+            Book part = readFile(file, sources);
             if (metadata == null) {
                 metadata = part.metadata().toBuilder();
             }
@@ -94,12 +106,12 @@ public final class BookLoader {
         return new Book(metadata.build(), renumber(chapters));
     }
 
-    private Book readFile(Path file, Map<Path, String> encodings) {
+    private Book readFile(Path file, List<Source> sources) {
         if (!isSource(file)) {
             throw BookException.in(file, "not a source cjkbook reads: give a .txt or .md file");
         }
         SourceText.Decoded decoded = SourceText.read(file);
-        encodings.put(file, decoded.encoding());
+        sources.add(new Source(file, decoded.encoding(), decoded.text()));
         return isMarkdown(file) ? markdownReader.read(file, decoded.text()) : articleReader.read(file, decoded.text());
     }
 
