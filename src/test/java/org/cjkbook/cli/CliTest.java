@@ -110,12 +110,92 @@ class CliTest {
         assertThat(Files.getLastModifiedTime(source).toMillis()).isEqualTo(modified);
     }
 
+    @Test
+    void undecodableBytesAreAnErrorAtTheirLine() throws IOException {
+        // Line 2 holds a byte that starts no character in UTF-8 nor in GB18030.
+        byte[] bytes = "标题\n\n　　正文".getBytes(StandardCharsets.UTF_8);
+        byte[] broken = java.util.Arrays.copyOf(bytes, bytes.length + 2);
+        broken[bytes.length] = (byte) 0xFF;
+        broken[bytes.length + 1] = '\n';
+        Path source = Files.write(temp.resolve("broken.txt"), broken);
+        assertFailsCleanly(source, "broken.txt:3: bytes that are neither UTF-8 nor GB18030");
+    }
+
+    @Test
+    void settingOfTheWrongTypeNamesTheKey() throws IOException {
+        Path folder = Files.createDirectories(temp.resolve("typed"));
+        Files.writeString(folder.resolve("book.yaml"), "creators: 张三\n");
+        Files.writeString(folder.resolve("a.txt"), "标题\n\n　　正文。\n");
+        assertFailsCleanly(folder, "book.yaml: 'creators' must be a list");
+    }
+
+    @Test
+    void missingFontFileIsNamed() throws IOException {
+        Path folder = Files.createDirectories(temp.resolve("fonted"));
+        Files.writeString(folder.resolve("book.yaml"), "fonts:\n  body: no-such-font.ttf\n");
+        Files.writeString(folder.resolve("a.txt"), "标题\n\n　　正文。\n");
+        assertFailsCleanly(folder, "no-such-font.ttf: font file not found");
+    }
+
+    @Test
+    void characterNoFontCanDrawIsListedWithWhereItOccurs() throws IOException {
+        Path source = temp.resolve("rare.txt");
+        Files.writeString(source, "标题\n\n　　第一段。\n　　这一段有一个𠀀字。\n", StandardCharsets.UTF_8);
+        assertFailsCleanly(source, "NotoSerifSC-Regular.ttf: has no glyph for 𠀀 (U+20000) at " + source + ":4");
+    }
+
+    @Test
+    void outputFolderThatCannotBeWrittenIsAnError() throws IOException {
+        Path source = temp.resolve("fine.txt");
+        Files.writeString(source, "标题\n\n　　正文。\n");
+        Path blocker = Files.writeString(temp.resolve("a-file"), "not a folder");
+        Builds.Run run = Builds.cli("build", source.toString(), "-o", blocker.resolve("out").toString(),
+                "--fonts", "fonts");
+        assertThat(run.exitCode()).isNotZero();
+        assertThat(lastLine(run.err())).startsWith("cjkbook: ").contains("a-file/out: cannot create the output folder");
+    }
+
+    @Test
+    void killedRunLeavesNoFileUnderTheFinalName() throws Exception {
+        // A book long enough that the PDF takes a while to write.
+        Path source = temp.resolve("long.txt");
+        StringBuilder text = new StringBuilder("长书\n\n");
+        for (int chapter = 1; chapter <= 60; chapter++) {
+            text.append("第").append(chapter).append("章　一天\n");
+            for (int paragraph = 0; paragraph < 40; paragraph++) {
+                text.append("　　清晨六点，县城的早市已经热闹起来，卖菜的人来自附近的村子，他们天不亮就出发了。\n");
+            }
+        }
+        Files.writeString(source, text);
+        Path out = Files.createDirectories(temp.resolve("killed"));
+        Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), Cli.class.getName(),
+                "build", source.toString(), "-o", out.toString(), "--format", "pdf", "--fonts", "fonts")
+                .redirectErrorStream(true).redirectOutput(temp.resolve("killed.log").toFile()).start();
+        Path part = out.resolve(".long.pdf.part");
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        while (!Files.exists(part) && process.isAlive() && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+        }
+        assertThat(part).as("the PDF was being written when the run was killed").exists();
+        process.destroyForcibly().waitFor();
+
+        assertThat(out.resolve("long.pdf")).doesNotExist();
+    }
+
     private void assertFailsCleanly(Path source, String message) throws IOException {
         Path out = temp.resolve("out-" + source.getFileName());
         Builds.Run run = Builds.cli("build", source.toString(), "-o", out.toString(), "--fonts", "fonts");
 
         assertThat(run.exitCode()).isNotZero();
-        assertThat(run.err().strip()).doesNotContain("\n").startsWith("cjkbook: ").contains(message);
+        // Progress lines may come first; the error is the last line, and one line.
+        assertThat(lastLine(run.err())).startsWith("cjkbook: ").contains(message);
+        assertThat(run.err().lines().filter(l -> !l.matches("cjkbook: (read .*|epub: .*|pdf: .*)")).count()).isOne();
         assertThat(Builds.filesUnder(out)).isEmpty();
+    }
+
+    private static String lastLine(String text) {
+        String[] lines = text.strip().split("\n");
+        return lines[lines.length - 1];
     }
 }
