@@ -1,0 +1,99 @@
+package org.cjkbook;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.zip.ZipFile;
+
+import javax.xml.parsers.DocumentBuilderFactory;
+
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.interactive.documentnavigation.destination.PDPageDestination;
+import org.apache.pdfbox.pdmodel.interactive.documentnavigation.outline.PDOutlineItem;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.cjkbook.model.Book;
+import org.cjkbook.model.Chapter;
+import org.cjkbook.read.BookLoader;
+import org.junit.jupiter.api.Test;
+
+/** A whole novel, 红楼梦: 120 chapters, 860,000 characters, nothing lost on the way. */
+class NovelTest {
+
+    private static final String NOVEL = "novel-hongloumeng.txt";
+
+    private static Path built() {
+        return Builds.of(Corpus.require(NOVEL));
+    }
+
+    @Test
+    void hasTheHundredAndTwentyChaptersOfItsTitles() {
+        Book book = new BookLoader().load(Corpus.require(NOVEL)).book();
+        List<String> titles = book.chapters().stream().map(Chapter::titleText).toList();
+        assertThat(book.metadata().title()).isEqualTo("红楼梦");
+        assertThat(titles).hasSize(120);
+        assertThat(titles.get(0)).isEqualTo("第一回\u3000甄士隐梦幻识通灵\u3000贾雨村风尘怀闺秀");
+        assertThat(titles.get(37)).isEqualTo("第三十八回\u3000林潇湘魁夺菊花诗\u3000薛蘅芜讽和螃蟹咏");
+        assertThat(titles.get(119)).isEqualTo("第一二零回\u3000甄士隐详说太虚情\u3000贾雨村归结红楼梦");
+    }
+
+    @Test
+    void epubTextHoldsEveryHanCharacterOfTheSourceInOrder() throws Exception {
+        StringBuilder text = new StringBuilder();
+        try (ZipFile zip = new ZipFile(built().resolve("novel-hongloumeng.epub").toFile())) {
+            List<String> documents = new ArrayList<>(List.of("EPUB/titlepage.xhtml"));
+            for (int i = 1; i <= 120; i++) {
+                documents.add("EPUB/chapter-" + i + ".xhtml");
+            }
+            for (String name : documents) {
+                try (InputStream in = zip.getInputStream(zip.getEntry(name))) {
+                    var factory = DocumentBuilderFactory.newInstance();
+                    factory.setNamespaceAware(true);
+                    var document = factory.newDocumentBuilder().parse(new ByteArrayInputStream(in.readAllBytes()));
+                    text.append(document.getElementsByTagName("body").item(0).getTextContent());
+                }
+            }
+        }
+        HanText.assertSame(text, source());
+    }
+
+    @Test
+    void pdfTextHoldsEveryHanCharacterOfTheSourceInOrder() throws IOException {
+        try (PDDocument pdf = Loader.loadPDF(built().resolve("novel-hongloumeng.pdf").toFile())) {
+            List<PDOutlineItem> chapters = new ArrayList<>();
+            pdf.getDocumentCatalog().getDocumentOutline().children().forEach(chapters::add);
+            assertThat(chapters).hasSize(120);
+            int first = pdf.getPages().indexOf(((PDPageDestination) chapters.get(0).getDestination()).getPage()) + 1;
+            // Running heads and folios stand outside the text block: take the body's text only.
+            PDFTextStripper stripper = new PDFTextStripper() {
+                @Override
+                protected void processTextPosition(org.apache.pdfbox.text.TextPosition position) {
+                    float y = position.getYDirAdj();
+                    if (y > 54f && y < position.getPageHeight() - 45f) {
+                        super.processTextPosition(position);
+                    }
+                }
+            };
+            // The colophon has the last page to itself.
+            stripper.setStartPage(first);
+            stripper.setEndPage(pdf.getNumberOfPages() - 1);
+            String title = source().lines().findFirst().orElseThrow();
+            HanText.assertSame(stripper.getText(pdf), source().substring(title.length()));
+        }
+    }
+
+    private static String source() {
+        try {
+            return Files.readString(Corpus.require(NOVEL), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+}
