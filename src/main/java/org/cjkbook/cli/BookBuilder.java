@@ -33,8 +33,11 @@ final class BookBuilder {
         this.progress = progress;
     }
 
-    /** What a build made: the files, and the PDF's page count (0 without a PDF). */
-    record Result(List<Path> files, int pages) {
+    /**
+     * What a build made: the files, the PDF's page count (0 without a PDF), and how long
+     * each edition took, fonts included.
+     */
+    record Result(List<Path> files, int pages, long epubNanos, long pdfNanos) {
     }
 
     Result build(BookLoader.Loaded loaded, Path outputFolder, Set<String> formats) {
@@ -52,21 +55,23 @@ final class BookBuilder {
         checkFolder(outputFolder);
         List<Path> files = new java.util.ArrayList<>();
         int pages = 0;
+        long epubNanos = 0;
+        long pdfNanos = 0;
         if (epub != null) {
             long start = System.nanoTime();
             Path target = outputFolder.resolve(loaded.name() + ".epub");
             new EpubEdition(modified(book)).write(book, epub, subsets(epub.characters()), target);
             files.add(target);
-            report("epub", target, start, "");
+            epubNanos = report("epub", target, start, "");
         }
         if (print != null) {
             long start = System.nanoTime();
             Path target = outputFolder.resolve(loaded.name() + ".pdf");
             pages = new PdfEdition(subsets(print.characters())).write(book, print, target);
             files.add(target);
-            report("pdf", target, start, pages + " pages, ");
+            pdfNanos = report("pdf", target, start, pages + " pages, ");
         }
-        return new Result(files, pages);
+        return new Result(files, pages, epubNanos, pdfNanos);
     }
 
     private Map<Face, byte[]> subsets(Map<Face, SortedSet<Integer>> characters) {
@@ -120,7 +125,9 @@ final class BookBuilder {
         }
     }
 
-    private void report(String stage, Path file, long start, String detail) {
+    /** Prints a stage's line and returns how long it took. */
+    private long report(String stage, Path file, long start, String detail) {
+        long nanos = System.nanoTime() - start;
         long size;
         try {
             size = Files.size(file);
@@ -128,7 +135,8 @@ final class BookBuilder {
             size = -1;
         }
         progress.printf("cjkbook: %s: wrote %s (%s%,d KB) in %d ms%n", stage, file, detail, (size + 1023) / 1024,
-                (System.nanoTime() - start) / 1_000_000);
+                nanos / 1_000_000);
         progress.flush();
+        return nanos;
     }
 }
