@@ -118,8 +118,11 @@ public final class PdfEdition {
         float dotsPerPoint = ITextRenderer.DEFAULT_DOTS_PER_POINT;
         int dotsPerPixel = ITextRenderer.DEFAULT_DOTS_PER_PIXEL;
         ITextOutputDevice device = new ITextOutputDevice(dotsPerPoint);
-        return new ITextRenderer(dotsPerPoint, dotsPerPixel, device, new ITextUserAgent(device, dotsPerPixel),
-                new ITextFontResolver(), new ITextReplacedElementFactory(device), new TypographicTextRenderer());
+        ITextRenderer renderer = new ITextRenderer(dotsPerPoint, dotsPerPixel, device,
+                new ITextUserAgent(device, dotsPerPixel), new ITextFontResolver(),
+                new ITextReplacedElementFactory(device), new TypographicTextRenderer());
+        renderer.getSharedContext().setLineBreakingStrategy(new ClreqLineBreaking());
+        return renderer;
     }
 
     /** What Flying Saucer does not set: language, display of the title, and fixed dates and id. */

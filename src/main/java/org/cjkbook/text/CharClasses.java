@@ -9,7 +9,7 @@ public final class CharClasses {
     /** Marks that may not begin a line (行首禁则): closing and pause punctuation. */
     public static final String LINE_START_PROHIBITED =
             "，。、；：？！）》」』】〕〗〉”’・·％‰"
-            + ")]}｝］〙〛｠»›" + ",.;:?!%";
+            + "．｡､)]}｝］〙〛｠»›" + ",.;:?!%";
 
     /** Marks that may not end a line (行尾禁则): opening brackets and quotes. */
     public static final String LINE_END_PROHIBITED = "“‘（《「『【〔〖〈" + "([{｛［〘〚｟«‹";

@@ -1,4 +1,4 @@
-package org.cjkbook.pdf;
+package org.cjkbook;
 
 import java.io.IOException;
 import java.util.ArrayList;
@@ -16,10 +16,10 @@ import org.apache.pdfbox.text.TextPosition;
  * The lines of text a reader sees in the text block of a PDF's pages, running heads and
  * folios left out: glyphs grouped by baseline and read left to right.
  */
-final class PdfText {
+public final class PdfText {
 
     /** One line: the page it is on (from 1), its baseline from the page top, its text. */
-    record Line(int page, float y, String text) {
+    public record Line(int page, float y, String text) {
     }
 
     private PdfText() {
@@ -29,7 +29,7 @@ final class PdfText {
      * Lines whose baseline lies inside the text block, given by its distance from the
      * top and bottom edges of the page, in points.
      */
-    static List<Line> lines(PDDocument pdf, float top, float bottom) throws IOException {
+    public static List<Line> lines(PDDocument pdf, float top, float bottom) throws IOException {
         List<Line> lines = new ArrayList<>();
         for (int index = 0; index < pdf.getNumberOfPages(); index++) {
             PDPage page = pdf.getPage(index);
