@@ -89,6 +89,21 @@ class NovelTest {
         }
     }
 
+    @Test
+    void noLineOfTheNovelStartsOrEndsWithAForbiddenMark() throws IOException {
+        try (PDDocument pdf = Loader.loadPDF(built().resolve("novel-hongloumeng.pdf").toFile())) {
+            List<String> violations = new ArrayList<>();
+            for (PdfText.Line line : PdfText.lines(pdf, 54f, 45f)) {
+                String text = line.text().strip();
+                if (!text.isEmpty() && (org.cjkbook.text.CharClasses.isLineStartProhibited(text.codePointAt(0))
+                        || org.cjkbook.text.CharClasses.isLineEndProhibited(text.codePointBefore(text.length())))) {
+                    violations.add("page " + line.page() + ": " + text);
+                }
+            }
+            assertThat(violations).isEmpty();
+        }
+    }
+
     private static String source() {
         try {
             return Files.readString(Corpus.require(NOVEL), StandardCharsets.UTF_8);
