@@ -51,6 +51,12 @@ class EpubEditionTest {
     }
 
     @Test
+    void novelEpubPassesEpubCheckWithoutAnyMessage() {
+        Path novel = Builds.of(org.cjkbook.Corpus.require("novel-hongloumeng.txt"));
+        assertThat(EpubCheckReport.check(novel.resolve("novel-hongloumeng.epub").toFile())).isEmpty();
+    }
+
+    @Test
     void embeddedFontsDrawEveryCharacterOfTheirFace() throws Exception {
         for (Path epub : List.of(seed(), allElements())) {
             Map<String, byte[]> entries = entries(epub);
