@@ -86,7 +86,7 @@ public final class Markup {
         return this;
     }
 
-    /** Text content, escaped, and counted for the current face and for the body face. */
+    /** Text content, escaped, and counted for the face it is set in. */
     Markup text(String text) {
         record(text, faces.peek());
         escape(text, false);
@@ -99,12 +99,15 @@ public final class Markup {
         return this;
     }
 
-    /** Counts characters that a stylesheet generates (folios, leaders) for a face. */
+    /** Counts characters that a face draws, also those a stylesheet generates (folios, leaders). */
     void record(String text, Face face) {
-        text.codePoints().forEach(c -> {
-            characters.get(Face.BODY).add(c);
-            characters.get(face).add(c);
-        });
+        SortedSet<Integer> drawn = characters.get(face);
+        text.codePoints().filter(c -> c >= 0x20).forEach(drawn::add);
+    }
+
+    /** The face of the text written now. */
+    Face face() {
+        return faces.peek();
     }
 
     public String xml() {

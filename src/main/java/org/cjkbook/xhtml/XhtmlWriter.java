@@ -385,7 +385,9 @@ public final class XhtmlWriter {
                 inlines(m, e.content(), notes);
                 m.closeFaced("em");
             } else if (inline instanceof Inline.Strong s) {
-                m.openFaced(Face.BOLD, "strong");
+                // Strong text is bolder in its own family: bold serif in the body, the
+                // heading face (already bold) in headings.
+                m.openFaced(m.face() == Face.BODY ? Face.BOLD : m.face(), "strong");
                 inlines(m, s.content(), notes);
                 m.closeFaced("strong");
             } else if (inline instanceof Inline.Link l) {
