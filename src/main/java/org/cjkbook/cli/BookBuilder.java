@@ -44,7 +44,8 @@ final class BookBuilder {
         Book book = loaded.book();
         // Markup and font coverage come first, so that a character no font can draw stops
         // the run before any output is written.
-        XhtmlWriter.Epub epub = formats.contains("epub") ? EpubEdition.markup(book) : null;
+        EpubEdition epubEdition = new EpubEdition(modified(book), loaded.settings().cover());
+        XhtmlWriter.Epub epub = formats.contains("epub") ? epubEdition.markup(book) : null;
         XhtmlWriter.Print print = formats.contains("pdf") ? PdfEdition.markup(book, loaded.settings().pageSize()) : null;
         if (epub != null) {
             checkCoverage(epub.characters(), loaded);
@@ -60,7 +61,7 @@ final class BookBuilder {
         if (epub != null) {
             long start = System.nanoTime();
             Path target = outputFolder.resolve(loaded.name() + ".epub");
-            new EpubEdition(modified(book)).write(book, epub, subsets(epub.characters()), target);
+            epubEdition.write(book, epub, subsets(epub.characters()), target);
             files.add(target);
             epubNanos = report("epub", target, start, "");
         }

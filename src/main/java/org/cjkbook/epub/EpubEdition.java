@@ -60,16 +60,26 @@ public final class EpubEdition {
     private static final LocalDateTime ENTRY_TIME = LocalDateTime.of(2000, 1, 1, 0, 0);
 
     private final Instant modified;
+    private final Path cover;
 
-    /** {@code modified} becomes {@code dcterms:modified}; take it from the sources, not the clock. */
-    public EpubEdition(Instant modified) {
+    /**
+     * {@code modified} becomes {@code dcterms:modified}: take it from the sources, not the
+     * clock. {@code cover} is a PNG or JPEG to use as the cover, or null for one made from
+     * the metadata.
+     */
+    public EpubEdition(Instant modified, Path cover) {
         this.modified = modified;
+        this.cover = cover;
     }
 
     /** The EPUB's documents and the characters each face draws, for the font subsets. */
-    public static XhtmlWriter.Epub markup(Book book) {
+    public XhtmlWriter.Epub markup(Book book) {
         Map<String, String> images = imageNames(book);
-        return XhtmlWriter.epub(book, "css/epub.css", images::get);
+        return XhtmlWriter.epub(book, "css/epub.css", images::get, coverHref());
+    }
+
+    private String coverHref() {
+        return cover == null ? "images/cover.png" : "images/cover." + extension(cover.toString());
     }
 
     /** Writes the EPUB; {@code fontPrograms} are the subset fonts, one per face. */
@@ -87,10 +97,13 @@ public final class EpubEdition {
         }
         imageNames(book).forEach((file, name) -> epub.getResources().add(resource(read(Path.of(file)), name,
                 IMAGE_TYPES.get(extension(name)))));
+        byte[] coverImage = cover == null ? CoverImage.render(book.metadata(), fontPrograms) : read(cover);
+        epub.getResources().add(resource(coverImage, coverHref(), IMAGE_TYPES.get(extension(coverHref()))));
 
         String identifier = book.metadata().identifier() != null
                 ? book.metadata().identifier() : derivedIdentifier(documents);
-        PackageDocument opf = new PackageDocument(book, epub, documents, identifier, timestamp(modified));
+        PackageDocument opf = new PackageDocument(book, epub, documents, identifier, timestamp(modified),
+                coverHref(), Accessibility.of(book, false));
         OutputFile.write(target, out -> {
             ZipOutputStream zip = new ZipOutputStream(out, StandardCharsets.UTF_8);
             storedEntry(zip, "mimetype", "application/epub+zip".getBytes(StandardCharsets.US_ASCII));

@@ -19,14 +19,18 @@ final class PackageDocument {
     private final XhtmlWriter.Epub documents;
     private final String identifier;
     private final String modified;
+    private final String coverHref;
+    private final Accessibility accessibility;
 
     PackageDocument(Book book, nl.siegmann.epublib.domain.Book epub, XhtmlWriter.Epub documents,
-                    String identifier, String modified) {
+                    String identifier, String modified, String coverHref, Accessibility accessibility) {
         this.book = book;
         this.epub = epub;
         this.documents = documents;
         this.identifier = identifier;
         this.modified = modified;
+        this.coverHref = coverHref;
+        this.accessibility = accessibility;
     }
 
     String packageXml() {
@@ -39,11 +43,10 @@ final class PackageDocument {
         m.element("dc:identifier", identifier, "id", "pub-id").newline();
         m.element("dc:title", meta.title(), "id", "title").newline();
         m.element("meta", "main", "refines", "#title", "property", "title-type").newline();
-        if (meta.kicker() != null || meta.subtitle() != null) {
-            String subtitle = meta.subtitle() != null ? meta.subtitle() : meta.kicker();
-            m.element("dc:title", subtitle, "id", "subtitle").newline();
-            m.element("meta", "subtitle", "refines", "#subtitle", "property", "title-type").newline();
-        }
+        m.element("meta", "1", "refines", "#title", "property", "display-seq").newline();
+        refinedTitle(m, "kicker", meta.kicker(), "subtitle");
+        refinedTitle(m, "subtitle", meta.subtitle(), "subtitle");
+        refinedTitle(m, "column-title", meta.column(), "collection");
         m.element("dc:language", meta.language()).newline();
         contributors(m, "dc:creator", "creator", meta.creators());
         contributors(m, "dc:contributor", "contributor", meta.contributors());
@@ -54,10 +57,15 @@ final class PackageDocument {
         optional(m, "dc:rights", meta.rights());
         optional(m, "dc:description", meta.description());
         optional(m, "dc:source", meta.source());
+        for (String subject : meta.subjects()) {
+            m.element("dc:subject", subject).newline();
+        }
         if (meta.column() != null) {
             m.element("meta", meta.column(), "property", "belongs-to-collection", "id", "column").newline();
             m.element("meta", "series", "refines", "#column", "property", "collection-type").newline();
         }
+        accessibility.write(m);
+        m.empty("meta", "name", "cover", "content", EpubEdition.idFor(coverHref)).newline();
         m.element("meta", modified, "property", "dcterms:modified").newline();
         m.close("metadata").newline();
 
@@ -65,8 +73,7 @@ final class PackageDocument {
         m.empty("item", "id", "ncx", "href", "toc.ncx", "media-type", EpubEdition.NCX.getName()).newline();
         for (Resource resource : EpubEdition.orderedResources(epub)) {
             m.empty("item", "id", resource.getId(), "href", resource.getHref(),
-                    "media-type", resource.getMediaType().getName(),
-                    "properties", resource.getHref().equals("nav.xhtml") ? "nav" : null).newline();
+                    "media-type", resource.getMediaType().getName(), "properties", properties(resource)).newline();
         }
         m.close("manifest").newline();
 
@@ -77,6 +84,21 @@ final class PackageDocument {
         m.close("spine").newline();
         m.close("package").newline();
         return m.xml();
+    }
+
+    private String properties(Resource resource) {
+        if (resource.getHref().equals("nav.xhtml")) {
+            return "nav";
+        }
+        return resource.getHref().equals(coverHref) ? "cover-image" : null;
+    }
+
+    /** A further title, refined with its type; the main title comes first. */
+    private static void refinedTitle(Markup m, String id, String title, String type) {
+        if (title != null) {
+            m.element("dc:title", title, "id", id).newline();
+            m.element("meta", type, "refines", "#" + id, "property", "title-type").newline();
+        }
     }
 
     private static void contributors(Markup m, String element, String idPrefix, List<Contributor> people) {

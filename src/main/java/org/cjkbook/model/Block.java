@@ -43,9 +43,10 @@ public sealed interface Block {
 
     /**
      * An image, standing on its own. {@code file} is an absolute path the reader has
-     * checked exists; {@code alt} is the text alternative, {@code caption} may be null.
+     * checked exists; {@code alt} is the text alternative, empty only for an image the
+     * source marks as decoration; {@code caption} may be null.
      */
-    record Image(String file, String alt, String caption) implements Block {
+    record Image(String file, String alt, String caption, boolean decorative) implements Block {
         public Image {
             java.util.Objects.requireNonNull(file, "file");
             java.util.Objects.requireNonNull(alt, "alt");

@@ -18,12 +18,14 @@ public record Metadata(
         String rights,
         String description,
         String source,
+        List<String> subjects,
         List<Contributor> creators,
         List<Contributor> contributors) {
 
     public Metadata {
         java.util.Objects.requireNonNull(title, "title");
         java.util.Objects.requireNonNull(language, "language");
+        subjects = List.copyOf(subjects);
         creators = List.copyOf(creators);
         contributors = List.copyOf(contributors);
     }
@@ -35,7 +37,7 @@ public record Metadata(
     public Builder toBuilder() {
         return new Builder().title(title).kicker(kicker).subtitle(subtitle).column(column)
                 .language(language).identifier(identifier).date(date).publisher(publisher)
-                .rights(rights).description(description).source(source)
+                .rights(rights).description(description).source(source).subjects(subjects)
                 .creators(creators).contributors(contributors);
     }
 
@@ -52,6 +54,7 @@ public record Metadata(
         private String rights;
         private String description;
         private String source;
+        private List<String> subjects = List.of();
         private List<Contributor> creators = List.of();
         private List<Contributor> contributors = List.of();
 
@@ -66,6 +69,7 @@ public record Metadata(
         public Builder rights(String value) { rights = value; return this; }
         public Builder description(String value) { description = value; return this; }
         public Builder source(String value) { source = value; return this; }
+        public Builder subjects(List<String> value) { subjects = value; return this; }
         public Builder creators(List<Contributor> value) { creators = value; return this; }
         public Builder contributors(List<Contributor> value) { contributors = value; return this; }
 
@@ -73,7 +77,7 @@ public record Metadata(
 
         public Metadata build() {
             return new Metadata(title == null ? "" : title, kicker, subtitle, column, language,
-                    identifier, date, publisher, rights, description, source, creators, contributors);
+                    identifier, date, publisher, rights, description, source, subjects, creators, contributors);
         }
     }
 }

@@ -67,8 +67,7 @@ public final class BookLoader {
         }
         Settings settings = Settings.parse(settingsFile, SourceText.readSettings(settingsFile));
         if (settings.sources().isEmpty()) {
-            settings = new Settings(List.of(soleSource(folder, settingsFile)), settings.metadata(),
-                    settings.pageSize(), settings.formats(), settings.fonts());
+            settings = settings.withSources(List.of(soleSource(folder, settingsFile)));
         }
         List<Source> sources = new ArrayList<>();
         return new Loaded(read(settings, sources), settings, folder.getFileName().toString(), sources);

@@ -25,6 +25,7 @@ final class HtmlMarkup {
     }
 
     /** An {@code <img>} tag; {@code line} counts from 0 within the fragment. */
+    /** An image; {@code alt} is null when the tag has no alt attribute at all. */
     record Img(String src, String alt, String title, int line) implements Part {
     }
 
@@ -97,11 +98,11 @@ final class HtmlMarkup {
     }
 
     private static Part image(Map<String, String> attributes, int line) {
-        String alt = collapse(attributes.getOrDefault("alt", "")).strip();
+        String alt = attributes.containsKey("alt") ? collapse(attributes.get("alt")).strip() : null;
         String src = attributes.get("src");
         if (src == null || src.isBlank()) {
             // Nothing to show, but the alternative text is still text.
-            return new Run(alt);
+            return new Run(alt == null ? "" : alt);
         }
         String title = attributes.get("title");
         title = title == null ? null : collapse(title).strip();

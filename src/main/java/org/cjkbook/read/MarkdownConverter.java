@@ -55,6 +55,9 @@ import org.commonmark.node.ThematicBreak;
  */
 final class MarkdownConverter {
 
+    /** The image title that marks an image without alternative text as decoration. */
+    static final String DECORATIVE = "decorative";
+
     /** The chapters, and the title of the sole chapter heading when it opens the document. */
     record Content(List<Chapter> chapters, String headingTitle) {
     }
@@ -354,7 +357,7 @@ final class MarkdownConverter {
                 text.append(run.text());
             } else if (part instanceof HtmlMarkup.Img img) {
                 addHtmlText(text, out);
-                out.add(image(img.src(), img.alt(), img.title(), line + img.line()));
+                out.add(htmlImage(img, line + img.line()));
             } else {
                 addHtmlText(text, out);
             }
@@ -423,7 +426,7 @@ final class MarkdownConverter {
     private void inlineHtml(HtmlInline html, List<Inline> out, List<Block> images) {
         for (HtmlMarkup.Part part : HtmlMarkup.parts(html.getLiteral())) {
             if (part instanceof HtmlMarkup.Img img) {
-                images.add(image(img.src(), img.alt(), img.title(), lineOf(html) + img.line()));
+                images.add(htmlImage(img, lineOf(html) + img.line()));
             } else if (part instanceof HtmlMarkup.Gap gap && gap.tag().equals("br")) {
                 out.add(new Inline.LineBreak());
             } else if (part instanceof HtmlMarkup.Run run) {
@@ -556,12 +559,32 @@ final class MarkdownConverter {
 
     // ---- images
 
+    /**
+     * A Markdown image. One without alternative text is an error, unless its title says it
+     * is only decoration: {@code ![](rule.png "decorative")}.
+     */
     private Block.Image image(Image image) {
         String alt = Inline.plainText(inlines(image, new ArrayList<>())).replace('\n', ' ').strip();
-        return image(image.getDestination(), alt, image.getTitle(), lineOf(image));
+        String title = image.getTitle();
+        boolean decorative = alt.isEmpty() && title != null && title.strip().equalsIgnoreCase(DECORATIVE);
+        if (alt.isEmpty() && !decorative) {
+            throw BookException.at(file, lineOf(image), "image " + image.getDestination()
+                    + " has no text alternative: describe it in ![…], or mark it decorative with ![]("
+                    + image.getDestination() + " \"" + DECORATIVE + "\")");
+        }
+        return image(image.getDestination(), alt, decorative ? null : title, lineOf(image), decorative);
     }
 
-    private Block.Image image(String destination, String alt, String title, int line) {
+    /** An HTML image: {@code alt=""} marks decoration, as in HTML; no alt at all is an error. */
+    private Block.Image htmlImage(HtmlMarkup.Img img, int line) {
+        if (img.alt() == null) {
+            throw BookException.at(file, line, "image " + img.src()
+                    + " has no alt attribute: describe it, or give alt=\"\" if it is only decoration");
+        }
+        return image(img.src(), img.alt(), img.title(), line, img.alt().isEmpty());
+    }
+
+    private Block.Image image(String destination, String alt, String title, int line, boolean decorative) {
         String target = destination.strip();
         if (REMOTE.matcher(target).find() && !target.startsWith("file:")) {
             throw BookException.at(file, line, "image " + target
@@ -572,7 +595,7 @@ final class MarkdownConverter {
             throw BookException.at(file, line, "image " + target + " not found"
                     + (path == null ? "" : " (looked for " + path + ")"));
         }
-        return new Block.Image(path.toString(), alt, title == null || title.isBlank() ? null : title);
+        return new Block.Image(path.toString(), alt, title == null || title.isBlank() ? null : title, decorative);
     }
 
     private Path resolve(String target) {

@@ -22,12 +22,14 @@ public record Settings(
         Map<String, Object> metadata,
         String pageSize,
         List<String> formats,
-        Map<String, Path> fonts) {
+        Map<String, Path> fonts,
+        Path cover) {
 
     /** Metadata keys, as in {@code book.yaml} and front matter. */
     static final Set<String> METADATA_KEYS = Set.of("title", "kicker", "subtitle", "column", "language",
-            "identifier", "date", "publisher", "rights", "description", "source", "creators", "contributors");
-    private static final Set<String> BOOK_KEYS = Set.of("sources", "page-size", "formats", "fonts");
+            "identifier", "date", "publisher", "rights", "description", "source", "subjects", "creators",
+            "contributors");
+    private static final Set<String> BOOK_KEYS = Set.of("sources", "page-size", "formats", "fonts", "cover");
     private static final Set<String> FONT_KEYS = Set.of("body", "bold", "heading");
     private static final Set<String> PAGE_SIZES = Set.of("A5", "A4", "B5", "16K", "32K");
     private static final Set<String> FORMATS = Set.of("epub", "pdf");
@@ -41,7 +43,12 @@ public record Settings(
 
     /** Settings for a lone source file: everything from the text and the defaults. */
     public static Settings forFile(Path file) {
-        return new Settings(List.of(file), Map.of(), "A5", List.of("epub", "pdf"), Map.of());
+        return new Settings(List.of(file), Map.of(), "A5", List.of("epub", "pdf"), Map.of(), null);
+    }
+
+    /** The same settings with these sources. */
+    public Settings withSources(List<Path> files) {
+        return new Settings(files, metadata, pageSize, formats, fonts, cover);
     }
 
     /** Parses and checks a {@code book.yaml}; paths in it are relative to its folder. */
@@ -53,6 +60,7 @@ public record Settings(
         String pageSize = "A5";
         List<String> formats = List.of("epub", "pdf");
         Map<String, Path> fonts = new LinkedHashMap<>();
+        Path cover = null;
         for (Map.Entry<String, Object> entry : map.entrySet()) {
             String key = entry.getKey();
             Object value = entry.getValue();
@@ -74,6 +82,15 @@ public record Settings(
                         throw BookException.in(file, "formats: '" + format + "' is not one of " + sorted(FORMATS));
                     }
                 }
+            } else if (key.equals("cover")) {
+                cover = folder.resolve(string(value, key, file)).normalize();
+                String name = cover.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+                if (!java.nio.file.Files.isRegularFile(cover)) {
+                    throw BookException.in(file, "cover: " + cover + " not found");
+                }
+                if (!name.endsWith(".png") && !name.endsWith(".jpg") && !name.endsWith(".jpeg")) {
+                    throw BookException.in(file, "cover: " + cover.getFileName() + " must be a PNG or JPEG image");
+                }
             } else if (key.equals("fonts")) {
                 for (Map.Entry<String, Object> font : map(value, key, file).entrySet()) {
                     if (!FONT_KEYS.contains(font.getKey())) {
@@ -88,7 +105,7 @@ public record Settings(
             }
         }
         applyMetadata(metadata, Metadata.builder(), file);
-        return new Settings(sources, metadata, pageSize, formats, fonts);
+        return new Settings(sources, metadata, pageSize, formats, fonts, cover);
     }
 
     /**
@@ -111,6 +128,7 @@ public record Settings(
                 case "rights" -> builder.rights(string(value, key, file));
                 case "description" -> builder.description(string(value, key, file));
                 case "source" -> builder.source(string(value, key, file));
+                case "subjects" -> builder.subjects(strings(value, key, file));
                 case "creators" -> builder.creators(contributors(value, key, Role.AUTHOR, file));
                 case "contributors" -> builder.contributors(contributors(value, key, null, file));
                 default -> throw BookException.in(file, "unknown key '" + key + "' (known: "

@@ -34,10 +34,11 @@ public final class XhtmlWriter {
     }
 
     /** The EPUB's documents in reading order, and the characters each face must draw. */
-    public record Epub(Document titlePage, Document navigation, List<Document> chapters, Document colophon,
-                       Map<Face, SortedSet<Integer>> characters) {
+    public record Epub(Document cover, Document titlePage, Document navigation, List<Document> chapters,
+                       Document colophon, Map<Face, SortedSet<Integer>> characters) {
         public List<Document> readingOrder() {
             List<Document> all = new ArrayList<>();
+            all.add(cover);
             all.add(titlePage);
             all.add(navigation);
             all.addAll(chapters);
@@ -69,11 +70,12 @@ public final class XhtmlWriter {
 
     /**
      * The EPUB documents. {@code imageHref} maps an image's file (as the model holds it)
-     * to its path inside the EPUB, relative to the documents.
+     * to its path inside the EPUB, relative to the documents; {@code coverHref} is the
+     * cover image's path.
      */
-    public static Epub epub(Book book, String stylesheet, Function<String, String> imageHref) {
+    public static Epub epub(Book book, String stylesheet, Function<String, String> imageHref, String coverHref) {
         XhtmlWriter writer = new XhtmlWriter(book, false, imageHref);
-        return writer.epubDocuments(stylesheet);
+        return writer.epubDocuments(stylesheet, coverHref);
     }
 
     /** The print document; {@code imageHref} maps an image's file to a URL the renderer can load. */
@@ -89,8 +91,9 @@ public final class XhtmlWriter {
 
     // --- EPUB ---------------------------------------------------------------------------
 
-    private Epub epubDocuments(String stylesheet) {
+    private Epub epubDocuments(String stylesheet, String coverHref) {
         new Markup(characters).record(GENERATED_BY_BOTH, Face.HEADING);
+        Document cover = document("cover.xhtml", labels.cover(), stylesheet, "cover", m -> cover(m, coverHref));
         Document titlePage = document("titlepage.xhtml", metadata.title(), stylesheet, "frontmatter",
                 m -> titlePage(m));
         Document navigation = document("nav.xhtml", labels.contents(), stylesheet, "frontmatter",
@@ -103,7 +106,7 @@ public final class XhtmlWriter {
         Document colophon = hasColophon()
                 ? document("colophon.xhtml", labels.colophon(), stylesheet, "backmatter", m -> colophon(m))
                 : null;
-        return new Epub(titlePage, navigation, chapters, colophon, characters);
+        return new Epub(cover, titlePage, navigation, chapters, colophon, characters);
     }
 
     private Document document(String name, String title, String stylesheet, String matter,
@@ -140,6 +143,7 @@ public final class XhtmlWriter {
         if (!print) {
             m.open("nav", "epub:type", "landmarks", "aria-label", labels.landmarks(), "hidden", "hidden").newline();
             m.open("ol").newline();
+            landmark(m, "cover", "cover.xhtml", labels.cover());
             landmark(m, "titlepage", "titlepage.xhtml", labels.titlePage());
             landmark(m, "toc", "nav.xhtml#toc", labels.contents());
             landmark(m, "bodymatter", chapterHref(book.chapters().get(0)), labels.start());
@@ -198,6 +202,23 @@ public final class XhtmlWriter {
     }
 
     // --- shared parts -------------------------------------------------------------------
+
+    /** The cover page: the image alone, described by the words it shows. */
+    private void cover(Markup m, String coverHref) {
+        List<String> shown = new ArrayList<>();
+        for (String part : new String[] {metadata.column(), metadata.kicker(), metadata.title(), metadata.subtitle()}) {
+            if (part != null) {
+                shown.add(part);
+            }
+        }
+        if (!metadata.creators().isEmpty()) {
+            shown.add(names(metadata.creators()));
+        }
+        m.open("section", "epub:type", "cover", "class", "cover", "aria-label", labels.cover()).newline();
+        m.empty("img", "src", coverHref, "role", "doc-cover", "alt", labels.cover() + "：" + String.join("，", shown))
+                .newline();
+        m.close("section").newline();
+    }
 
     private void titlePage(Markup m) {
         m.open("section", "epub:type", "titlepage", "class", "titlepage", "aria-label", labels.titlePage()).newline();
@@ -329,7 +350,8 @@ public final class XhtmlWriter {
             m.open("pre").open("code", "class", c.language() == null ? null : "language-" + c.language())
                     .text(c.text()).close("code").close("pre").newline();
         } else if (block instanceof Block.Image i) {
-            m.open("figure").empty("img", "src", imageHref.apply(i.file()), "alt", i.alt());
+            m.open("figure").empty("img", "src", imageHref.apply(i.file()), "alt", i.alt(),
+                    "role", i.decorative() ? "presentation" : null);
             if (i.caption() != null) {
                 m.element("figcaption", i.caption());
             }

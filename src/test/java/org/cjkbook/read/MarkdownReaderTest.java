@@ -294,11 +294,11 @@ class MarkdownReaderTest {
         List<Block> blocks = read("images.md").chapters().get(0).blocks();
 
         assertThat(blocks).containsExactly(
-                new Block.Image(DOT, "一个点", "点的说明"),
+                new Block.Image(DOT, "一个点", "点的说明", false),
                 paragraph("图片前的文字"),
-                new Block.Image(DOT, "行内的点", null),
+                new Block.Image(DOT, "行内的点", null, false),
                 paragraph("图片后的文字。"),
-                new Block.Image(DOT, "多行的替代文字", null),
+                new Block.Image(DOT, "多行的替代文字", null, false),
                 paragraph("HTML 块里的文字"));
         assertThat(Path.of(DOT)).isAbsolute().exists();
     }
@@ -309,7 +309,7 @@ class MarkdownReaderTest {
 
         assertThat(book.chapters().get(0).blocks()).containsExactly(
                 paragraph(text("看"), new Inline.Link("https://example.com", List.of(text("这里 "))), text("。")),
-                new Block.Image(DOT, "点", null));
+                new Block.Image(DOT, "点", null, false));
     }
 
     @Test

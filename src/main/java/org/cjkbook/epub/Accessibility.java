@@ -1,0 +1,108 @@
+package org.cjkbook.epub;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.cjkbook.model.Block;
+import org.cjkbook.model.Book;
+import org.cjkbook.model.Chapter;
+import org.cjkbook.model.Inline;
+import org.cjkbook.xhtml.Markup;
+
+/**
+ * What the package document says about the book's accessibility (EPUB Accessibility 1.1),
+ * from what the book holds: it claims WCAG 2.2 AA only when every image has a text
+ * alternative and every link has text, the parts of it that depend on the source.
+ */
+record Accessibility(boolean images, boolean pageList, boolean conforms) {
+
+    static Accessibility of(Book book, boolean pageList) {
+        Scan scan = new Scan();
+        for (Chapter chapter : book.chapters()) {
+            scan.inlines(chapter.title());
+            scan.blocks(chapter.blocks());
+        }
+        return new Accessibility(scan.images > 0, pageList, scan.unnamedImages == 0 && scan.emptyLinks == 0);
+    }
+
+    void write(Markup m) {
+        meta(m, "schema:accessMode", "textual");
+        if (images) {
+            meta(m, "schema:accessMode", "visual");
+        }
+        meta(m, "schema:accessModeSufficient", "textual");
+        List<String> features = new ArrayList<>(List.of("structuralNavigation", "tableOfContents", "readingOrder",
+                "displayTransformability"));
+        if (images) {
+            features.add("alternativeText");
+        }
+        if (pageList) {
+            features.add("pageNavigation");
+            features.add("printPageNumbers");
+        }
+        features.forEach(feature -> meta(m, "schema:accessibilityFeature", feature));
+        meta(m, "schema:accessibilityHazard", "none");
+        meta(m, "schema:accessibilitySummary", summary());
+        if (conforms) {
+            meta(m, "dcterms:conformsTo", "EPUB Accessibility 1.1 - WCAG 2.2 Level AA");
+            meta(m, "a11y:certifiedBy", "cjkbook");
+        }
+    }
+
+    private String summary() {
+        StringBuilder summary = new StringBuilder("A reflowable EPUB 3 with a table of contents, landmarks and "
+                + "headings for navigation, in reading order, with its language marked on every document.");
+        if (images) {
+            summary.append(" Images have text alternatives.");
+        }
+        if (pageList) {
+            summary.append(" Page numbers follow the print edition.");
+        }
+        summary.append(conforms ? " It meets WCAG 2.2 Level AA." : " It does not claim WCAG conformance: "
+                + "some images lack text alternatives or some links lack text.");
+        return summary.toString();
+    }
+
+    private static void meta(Markup m, String property, String value) {
+        m.element("meta", value, "property", property).newline();
+    }
+
+    /** Counts what decides conformance, everywhere in the text, notes included. */
+    private static final class Scan {
+        int images;
+        int unnamedImages;
+        int emptyLinks;
+
+        void blocks(List<Block> blocks) {
+            for (Block block : blocks) {
+                if (block instanceof Block.Paragraph p) {
+                    inlines(p.content());
+                } else if (block instanceof Block.Heading h) {
+                    inlines(h.content());
+                } else if (block instanceof Block.Quote q) {
+                    blocks(q.blocks());
+                } else if (block instanceof Block.ListBlock l) {
+                    l.items().forEach(this::blocks);
+                } else if (block instanceof Block.Table t) {
+                    t.header().forEach(this::inlines);
+                    t.rows().forEach(row -> row.forEach(this::inlines));
+                } else if (block instanceof Block.Image i) {
+                    images++;
+                    if (i.alt().isBlank() && !i.decorative()) {
+                        unnamedImages++;
+                    }
+                }
+            }
+        }
+
+        void inlines(List<Inline> inlines) {
+            for (Inline inline : inlines) {
+                if (inline instanceof Inline.Link link && Inline.plainText(link.content()).isBlank()) {
+                    emptyLinks++;
+                } else if (inline instanceof Inline.Note note) {
+                    blocks(note.content());
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,147 @@
+package org.cjkbook.epub;
+
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.FontFormatException;
+import java.awt.FontMetrics;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import javax.imageio.ImageIO;
+
+import org.cjkbook.font.Face;
+import org.cjkbook.model.Contributor;
+import org.cjkbook.model.Metadata;
+import org.cjkbook.text.LineBreaks;
+
+/**
+ * A cover made from the book's metadata when the settings give none: the column in a red
+ * band, the kicker, the title large, the subtitle and the authors, set in the book's own
+ * faces (whose subsets already hold these characters, as the title page sets them too).
+ */
+final class CoverImage {
+
+    static final int WIDTH = 1600;
+    static final int HEIGHT = 2560;
+    private static final int MEASURE = 1280;
+    private static final Color PAPER = new Color(0xF7, 0xF3, 0xEA);
+    private static final Color RED = new Color(0xB0, 0x1E, 0x23);
+    private static final Color INK = new Color(0x1A, 0x1A, 0x1A);
+    private static final Color GREY = new Color(0x55, 0x55, 0x55);
+
+    private CoverImage() {
+    }
+
+    /** The cover as a PNG. */
+    static byte[] render(Metadata metadata, Map<Face, byte[]> fonts) {
+        System.setProperty("java.awt.headless", "true");
+        BufferedImage image = new BufferedImage(WIDTH, HEIGHT, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = image.createGraphics();
+        try {
+            g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+            g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+            g.setRenderingHint(RenderingHints.KEY_FRACTIONALMETRICS, RenderingHints.VALUE_FRACTIONALMETRICS_ON);
+            g.setColor(PAPER);
+            g.fillRect(0, 0, WIDTH, HEIGHT);
+            g.setColor(RED);
+            g.fillRect(0, 0, WIDTH, 300);
+            g.fillRect(0, HEIGHT - 60, WIDTH, 60);
+            if (metadata.column() != null) {
+                g.setColor(Color.WHITE);
+                g.setFont(font(fonts, Face.HEADING, 96));
+                centred(g, metadata.column(), 190);
+            }
+
+            List<Line> block = new ArrayList<>();
+            if (metadata.kicker() != null) {
+                block.addAll(lines(g, metadata.kicker(), font(fonts, Face.BODY, 76), GREY, 1.5f));
+                block.add(new Line("", null, GREY, 60));
+            }
+            block.addAll(lines(g, metadata.title(), font(fonts, Face.BOLD, 150), INK, 1.35f));
+            if (metadata.subtitle() != null) {
+                block.add(new Line("", null, GREY, 60));
+                block.addAll(lines(g, "——" + metadata.subtitle(), font(fonts, Face.BODY, 72), GREY, 1.5f));
+            }
+            int height = block.stream().mapToInt(Line::height).sum();
+            int y = Math.max(420, 1250 - height / 2);
+            for (Line line : block) {
+                y += line.height();
+                if (line.font() != null) {
+                    g.setFont(line.font());
+                    g.setColor(line.color());
+                    centred(g, line.text(), y - line.height() / 4);
+                }
+            }
+
+            if (!metadata.creators().isEmpty()) {
+                g.setColor(RED);
+                g.fillRect(WIDTH / 2 - 120, 2150, 240, 6);
+                g.setColor(INK);
+                g.setFont(font(fonts, Face.BODY, 72));
+                centred(g, String.join("\u3000", metadata.creators().stream().map(Contributor::name).toList()), 2290);
+            }
+        } finally {
+            g.dispose();
+        }
+        try {
+            ByteArrayOutputStream png = new ByteArrayOutputStream();
+            ImageIO.write(image, "png", png);
+            return png.toByteArray();
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot encode the cover", e);
+        }
+    }
+
+    private record Line(String text, Font font, Color color, int height) {
+    }
+
+    /** Text broken into centred lines that fit the measure, at spaces first, then by Chinese rules. */
+    private static List<Line> lines(Graphics2D g, String text, Font font, Color color, float leading) {
+        FontMetrics metrics = g.getFontMetrics(font);
+        int height = Math.round(font.getSize() * leading);
+        List<Line> lines = new ArrayList<>();
+        for (String part : text.split(" ")) {
+            String rest = part;
+            while (!rest.isEmpty()) {
+                int end = rest.length();
+                while (metrics.stringWidth(rest.substring(0, end)) > MEASURE) {
+                    int previous = -1;
+                    for (int next = LineBreaks.next(rest, 0); next > 0 && next < end; next = LineBreaks.next(rest, next)) {
+                        previous = next;
+                    }
+                    if (previous < 0) {
+                        break;
+                    }
+                    end = previous;
+                }
+                lines.add(new Line(rest.substring(0, end), font, color, height));
+                rest = rest.substring(end);
+            }
+        }
+        // A short title split at its space reads better on one line.
+        if (lines.size() > 1 && metrics.stringWidth(text) <= MEASURE) {
+            return List.of(new Line(text, font, color, height));
+        }
+        return lines;
+    }
+
+    private static void centred(Graphics2D g, String text, int baseline) {
+        int width = g.getFontMetrics().stringWidth(text);
+        g.drawString(text, (WIDTH - width) / 2f, baseline);
+    }
+
+    private static Font font(Map<Face, byte[]> fonts, Face face, float size) {
+        try {
+            return Font.createFont(Font.TRUETYPE_FONT, new ByteArrayInputStream(fonts.get(face))).deriveFont(size);
+        } catch (FontFormatException | IOException e) {
+            throw new IllegalStateException("the " + face + " subset cannot be drawn with", e);
+        }
+    }
+}
