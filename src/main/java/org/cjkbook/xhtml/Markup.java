@@ -8,6 +8,7 @@ import java.util.SortedSet;
 import java.util.TreeSet;
 
 import org.cjkbook.font.Face;
+import org.cjkbook.text.PunctuationSqueeze;
 
 /**
  * Well-formed XML text, written element by element. It also records which characters are
@@ -91,6 +92,25 @@ public final class Markup {
         record(text, faces.peek());
         escape(text, false);
         return this;
+    }
+
+    /**
+     * Text whose adjacent punctuation is compressed: the mark that gives up half its em is
+     * wrapped in a span the stylesheet pulls in. The text itself does not change.
+     */
+    Markup squeezedText(String text) {
+        int start = 0;
+        for (int i = 0; i < text.length(); i++) {
+            PunctuationSqueeze.Side side = PunctuationSqueeze.at(text, i);
+            if (side != PunctuationSqueeze.Side.NONE) {
+                text(text.substring(start, i));
+                open("span", "class", side == PunctuationSqueeze.Side.AFTER ? "squeeze-after" : "squeeze-before");
+                text(text.substring(i, i + 1));
+                close("span");
+                start = i + 1;
+            }
+        }
+        return text(text.substring(start));
     }
 
     /** Text that no font draws (a document's title element, hidden navigation), escaped. */

@@ -400,7 +400,12 @@ public final class XhtmlWriter {
     private void inlines(Markup m, List<Inline> inlines, Notes notes) {
         for (Inline inline : inlines) {
             if (inline instanceof Inline.Text t) {
-                m.text(t.text());
+                // The PDF's line breaker measures text runs; spans would cut them.
+                if (print) {
+                    m.text(t.text());
+                } else {
+                    m.squeezedText(t.text());
+                }
             } else if (inline instanceof Inline.Emphasis e) {
                 // Print shows emphasis in the heading face; the EPUB with emphasis dots.
                 m.openFaced(print ? Face.HEADING : Face.BODY, "em");

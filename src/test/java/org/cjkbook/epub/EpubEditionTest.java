@@ -109,6 +109,16 @@ class EpubEditionTest {
     }
 
     @Test
+    void adjacentPunctuationIsMarkedForCompression() throws Exception {
+        String chapter = new String(entries(seed()).get("EPUB/chapter-2.xhtml"), java.nio.charset.StandardCharsets.UTF_8);
+        // Every 。” in the text has its 。 squeezed, and none is left bare.
+        assertThat(chapter).contains("<span class=\"squeeze-after\">。</span>”")
+                .doesNotContain("。”");
+        String css = new String(entries(seed()).get("EPUB/css/epub.css"), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(css).contains(".squeeze-after { margin-right: -0.5em; }");
+    }
+
+    @Test
     void twoBuildsOfTheSameSourceAreByteIdentical(@TempDir Path temp) throws IOException {
         Builds.Run run = Builds.cli("build", "book", "-o", temp.toString(), "--format", "epub", "--fonts", "fonts");
         assertThat(run.exitCode()).as(run.err()).isZero();
