@@ -45,7 +45,7 @@ final class BookBuilder {
         // Markup and font coverage come first, so that a character no font can draw stops
         // the run before any output is written.
         EpubEdition epubEdition = new EpubEdition(modified(book), loaded.settings().cover());
-        XhtmlWriter.Epub epub = formats.contains("epub") ? epubEdition.markup(book) : null;
+        XhtmlWriter.Epub epub = formats.contains("epub") ? epubEdition.markup(book, List.of()) : null;
         XhtmlWriter.Print print = formats.contains("pdf") ? PdfEdition.markup(book, loaded.settings().pageSize()) : null;
         if (epub != null) {
             checkCoverage(epub.characters(), loaded);
@@ -54,25 +54,35 @@ final class BookBuilder {
             checkCoverage(print.characters(), loaded);
         }
         checkFolder(outputFolder);
-        List<Path> files = new java.util.ArrayList<>();
-        int pages = 0;
-        long epubNanos = 0;
+        Path epubFile = outputFolder.resolve(loaded.name() + ".epub");
+        Path pdfFile = outputFolder.resolve(loaded.name() + ".pdf");
+        // The PDF comes first, so that the EPUB can carry its page numbers.
+        PdfEdition.Printed printed = null;
         long pdfNanos = 0;
-        if (epub != null) {
-            long start = System.nanoTime();
-            Path target = outputFolder.resolve(loaded.name() + ".epub");
-            epubEdition.write(book, epub, subsets(epub.characters()), target);
-            files.add(target);
-            epubNanos = report("epub", target, start, "");
-        }
         if (print != null) {
             long start = System.nanoTime();
-            Path target = outputFolder.resolve(loaded.name() + ".pdf");
-            pages = new PdfEdition(subsets(print.characters())).write(book, print, target);
-            files.add(target);
-            pdfNanos = report("pdf", target, start, pages + " pages, ");
+            printed = new PdfEdition(subsets(print.characters())).write(book, print, pdfFile);
+            pdfNanos = report("pdf", pdfFile, start, printed.pages() + " pages, ");
         }
-        return new Result(files, pages, epubNanos, pdfNanos);
+        long epubNanos = 0;
+        if (epub != null) {
+            long start = System.nanoTime();
+            String printSource = null;
+            if (printed != null) {
+                epub = epubEdition.markup(book, printed.pageStarts());
+                printSource = "《" + book.metadata().title() + "》PDF " + loaded.settings().pageSize();
+            }
+            epubEdition.write(book, epub, subsets(epub.characters()), printSource, epubFile);
+            epubNanos = report("epub", epubFile, start, printed == null ? "" : "page numbers of the PDF, ");
+        }
+        List<Path> files = new java.util.ArrayList<>();
+        if (epub != null) {
+            files.add(epubFile);
+        }
+        if (print != null) {
+            files.add(pdfFile);
+        }
+        return new Result(files, printed == null ? 0 : printed.pages(), epubNanos, pdfNanos);
     }
 
     private Map<Face, byte[]> subsets(Map<Face, SortedSet<Integer>> characters) {

@@ -27,6 +27,7 @@ import org.cjkbook.model.Block;
 import org.cjkbook.model.Book;
 import org.cjkbook.model.Chapter;
 import org.cjkbook.model.Inline;
+import org.cjkbook.xhtml.PageStart;
 import org.cjkbook.xhtml.XhtmlWriter;
 
 import nl.siegmann.epublib.domain.MediaType;
@@ -72,18 +73,27 @@ public final class EpubEdition {
         this.cover = cover;
     }
 
-    /** The EPUB's documents and the characters each face draws, for the font subsets. */
-    public XhtmlWriter.Epub markup(Book book) {
+    /**
+     * The EPUB's documents and the characters each face draws, for the font subsets;
+     * {@code pageStarts} are where the pages of the print edition built alongside begin,
+     * or empty.
+     */
+    public XhtmlWriter.Epub markup(Book book, List<PageStart> pageStarts) {
         Map<String, String> images = imageNames(book);
-        return XhtmlWriter.epub(book, "css/epub.css", images::get, coverHref());
+        return XhtmlWriter.epub(book, "css/epub.css", images::get, coverHref(), pageStarts);
     }
 
     private String coverHref() {
         return cover == null ? "images/cover.png" : "images/cover." + extension(cover.toString());
     }
 
-    /** Writes the EPUB; {@code fontPrograms} are the subset fonts, one per face. */
-    public void write(Book book, XhtmlWriter.Epub documents, Map<Face, byte[]> fontPrograms, Path target) {
+    /**
+     * Writes the EPUB; {@code fontPrograms} are the subset fonts, one per face.
+     * {@code printSource} names the print edition whose page numbers the documents carry,
+     * or is null when they carry none.
+     */
+    public void write(Book book, XhtmlWriter.Epub documents, Map<Face, byte[]> fontPrograms, String printSource,
+                      Path target) {
         nl.siegmann.epublib.domain.Book epub = new nl.siegmann.epublib.domain.Book();
         for (XhtmlWriter.Document document : documents.readingOrder()) {
             Resource resource = resource(document.xml().getBytes(StandardCharsets.UTF_8), document.name(), XHTML);
@@ -103,7 +113,7 @@ public final class EpubEdition {
         String identifier = book.metadata().identifier() != null
                 ? book.metadata().identifier() : derivedIdentifier(documents);
         PackageDocument opf = new PackageDocument(book, epub, documents, identifier, timestamp(modified),
-                coverHref(), Accessibility.of(book, false));
+                coverHref(), Accessibility.of(book, printSource != null), printSource);
         OutputFile.write(target, out -> {
             ZipOutputStream zip = new ZipOutputStream(out, StandardCharsets.UTF_8);
             storedEntry(zip, "mimetype", "application/epub+zip".getBytes(StandardCharsets.US_ASCII));

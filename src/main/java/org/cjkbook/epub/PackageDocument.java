@@ -21,9 +21,11 @@ final class PackageDocument {
     private final String modified;
     private final String coverHref;
     private final Accessibility accessibility;
+    private final String printSource;
 
     PackageDocument(Book book, nl.siegmann.epublib.domain.Book epub, XhtmlWriter.Epub documents,
-                    String identifier, String modified, String coverHref, Accessibility accessibility) {
+                    String identifier, String modified, String coverHref, Accessibility accessibility,
+                    String printSource) {
         this.book = book;
         this.epub = epub;
         this.documents = documents;
@@ -31,6 +33,7 @@ final class PackageDocument {
         this.modified = modified;
         this.coverHref = coverHref;
         this.accessibility = accessibility;
+        this.printSource = printSource;
     }
 
     String packageXml() {
@@ -57,6 +60,11 @@ final class PackageDocument {
         optional(m, "dc:rights", meta.rights());
         optional(m, "dc:description", meta.description());
         optional(m, "dc:source", meta.source());
+        // The edition whose page numbers the page list gives.
+        optional(m, "dc:source", printSource);
+        if (printSource != null) {
+            m.element("meta", printSource, "property", "pageBreakSource").newline();
+        }
         for (String subject : meta.subjects()) {
             m.element("dc:subject", subject).newline();
         }

@@ -21,6 +21,7 @@ import org.cjkbook.BookException;
 import org.cjkbook.OutputFile;
 import org.cjkbook.font.Face;
 import org.cjkbook.model.Book;
+import org.cjkbook.xhtml.PageStart;
 import org.cjkbook.xhtml.XhtmlWriter;
 import org.w3c.dom.Document;
 import org.xhtmlrenderer.pdf.DefaultPDFCreationListener;
@@ -70,8 +71,12 @@ public final class PdfEdition {
                 file -> Path.of(file).toUri().toString());
     }
 
-    /** Lays out and writes the PDF; returns the number of pages. */
-    public int write(Book book, XhtmlWriter.Print print, Path target) {
+    /** What was printed: the number of pages, and where each page's text begins. */
+    public record Printed(int pages, List<PageStart> pageStarts) {
+    }
+
+    /** Lays out and writes the PDF. */
+    public Printed write(Book book, XhtmlWriter.Print print, Path target) {
         Path fontFolder = null;
         try {
             fontFolder = Files.createTempDirectory("cjkbook-fonts");
@@ -83,7 +88,7 @@ public final class PdfEdition {
         }
     }
 
-    private int render(Book book, XhtmlWriter.Print print, Path target, Path fontFolder) throws IOException {
+    private Printed render(Book book, XhtmlWriter.Print print, Path target, Path fontFolder) throws IOException {
         ITextRenderer renderer = newRenderer();
         byte[] documentId = digest(print.xml());
         for (Face face : Face.values()) {
@@ -98,6 +103,7 @@ public final class PdfEdition {
         renderer.setDocument(parse(print.xml()), base);
         renderer.layout();
         int pages = renderer.getRootBox().getLayer().getPages().size();
+        List<PageStart> starts = PageStarts.of(renderer.getRootBox());
         renderer.setListener(new DefaultPDFCreationListener() {
             @Override
             public void onClose(ITextRenderer r) {
@@ -111,7 +117,7 @@ public final class PdfEdition {
                 throw new IOException(e.getMessage(), e);
             }
         });
-        return pages;
+        return new Printed(pages, starts);
     }
 
     private static ITextRenderer newRenderer() {

@@ -19,6 +19,9 @@ public final class Markup {
     private final StringBuilder out = new StringBuilder(4096);
     private final Deque<Face> faces = new ArrayDeque<>();
     private final Map<Face, SortedSet<Integer>> characters;
+    /** Page starts still to be marked in the open text block, by offset; null outside one. */
+    private java.util.Deque<PageStart> pageStarts;
+    private int blockOffset;
 
     /** Markup for machines only (package documents, navigation for old readers): no faces. */
     public Markup() {
@@ -88,10 +91,38 @@ public final class Markup {
     }
 
     /** Text content, escaped, and counted for the face it is set in. */
-    Markup text(String text) {
+    public Markup text(String text) {
         record(text, faces.peek());
-        escape(text, false);
+        int start = 0;
+        while (pageStarts != null && !pageStarts.isEmpty()
+                && pageStarts.peek().offset() < blockOffset + text.length()) {
+            int cut = Math.max(start, pageStarts.peek().offset() - blockOffset);
+            escape(text.substring(start, cut), false);
+            pageBreak(pageStarts.pop().label());
+            start = cut;
+        }
+        escape(text.substring(start), false);
+        blockOffset += text.length();
         return this;
+    }
+
+    /** Starts a text block whose page starts, ordered by offset, are to be marked in it. */
+    void startBlock(java.util.List<PageStart> starts) {
+        pageStarts = new java.util.ArrayDeque<>(starts);
+        blockOffset = 0;
+    }
+
+    /** Ends a text block; a page start past its text is marked at its end. */
+    void endBlock() {
+        while (pageStarts != null && !pageStarts.isEmpty()) {
+            pageBreak(pageStarts.pop().label());
+        }
+        pageStarts = null;
+    }
+
+    /** Where a page of the print edition begins, for reading systems that cite by page. */
+    private void pageBreak(String label) {
+        empty("span", "epub:type", "pagebreak", "role", "doc-pagebreak", "id", "page-" + label, "aria-label", label);
     }
 
     /**

@@ -59,30 +59,50 @@ public final class XhtmlWriter {
     private final boolean print;
     private final Function<String, String> imageHref;
     private final Map<Face, SortedSet<Integer>> characters = Markup.newCharacterMap();
+    /** Page starts of the print edition by text block, for the EPUB's page breaks. */
+    private final Map<Integer, List<PageStart>> pageStarts;
+    /** Page labels, in page order, with the file that marks each: the EPUB's page list. */
+    private final Map<String, String> pageFiles =
+            new java.util.TreeMap<>(java.util.Comparator.comparingInt(Integer::parseInt));
+    private int blocks;
+    private String currentFile;
 
-    private XhtmlWriter(Book book, boolean print, Function<String, String> imageHref) {
+    private XhtmlWriter(Book book, boolean print, Function<String, String> imageHref, List<PageStart> starts) {
         this.book = book;
         this.metadata = book.metadata();
         this.labels = Labels.of(metadata.language());
         this.print = print;
         this.imageHref = imageHref;
+        this.pageStarts = new java.util.HashMap<>();
+        for (PageStart start : starts) {
+            pageStarts.computeIfAbsent(start.block(), b -> new ArrayList<>()).add(start);
+        }
+        pageStarts.values().forEach(list -> list.sort(java.util.Comparator.comparingInt(PageStart::offset)));
     }
 
     /**
      * The EPUB documents. {@code imageHref} maps an image's file (as the model holds it)
      * to its path inside the EPUB, relative to the documents; {@code coverHref} is the
-     * cover image's path.
+     * cover image's path. {@code pageStarts} are where the print edition's pages begin
+     * (empty without one): they become page breaks and a page list.
      */
-    public static Epub epub(Book book, String stylesheet, Function<String, String> imageHref, String coverHref) {
-        XhtmlWriter writer = new XhtmlWriter(book, false, imageHref);
+    public static Epub epub(Book book, String stylesheet, Function<String, String> imageHref, String coverHref,
+                            List<PageStart> pageStarts) {
+        XhtmlWriter writer = new XhtmlWriter(book, false, imageHref, pageStarts);
         return writer.epubDocuments(stylesheet, coverHref);
     }
 
-    /** The print document; {@code imageHref} maps an image's file to a URL the renderer can load. */
+    /**
+     * The print document; {@code imageHref} maps an image's file to a URL the renderer can
+     * load. Its text blocks carry their numbers in {@value #BLOCK_ATTRIBUTE}.
+     */
     public static Print print(Book book, List<String> stylesheets, Function<String, String> imageHref) {
-        XhtmlWriter writer = new XhtmlWriter(book, true, imageHref);
+        XhtmlWriter writer = new XhtmlWriter(book, true, imageHref, List.of());
         return new Print(writer.printDocument(stylesheets), writer.characters);
     }
+
+    /** The attribute that numbers the print document's text blocks. */
+    public static final String BLOCK_ATTRIBUTE = "data-block";
 
     /** The file name of a chapter's EPUB document. */
     public static String chapterFile(Chapter chapter) {
@@ -96,8 +116,11 @@ public final class XhtmlWriter {
         Document cover = document("cover.xhtml", labels.cover(), stylesheet, "cover", m -> cover(m, coverHref));
         Document titlePage = document("titlepage.xhtml", metadata.title(), stylesheet, "frontmatter",
                 m -> titlePage(m));
-        Document navigation = document("nav.xhtml", labels.contents(), stylesheet, "frontmatter",
-                m -> navigation(m));
+        // The navigation document comes second in reading order but is written last, when
+        // the page list knows where each page break landed; its own blocks are numbered in
+        // reading order all the same.
+        int navigationBlocks = blocks;
+        blocks += navigationBlockCount();
         List<Document> chapters = new ArrayList<>();
         for (Chapter chapter : book.chapters()) {
             chapters.add(document(chapterFile(chapter), tocLabel(chapter), stylesheet, "bodymatter",
@@ -106,11 +129,17 @@ public final class XhtmlWriter {
         Document colophon = hasColophon()
                 ? document("colophon.xhtml", labels.colophon(), stylesheet, "backmatter", m -> colophon(m))
                 : null;
+        int afterColophon = blocks;
+        blocks = navigationBlocks;
+        Document navigation = document("nav.xhtml", labels.contents(), stylesheet, "frontmatter",
+                m -> navigation(m));
+        blocks = afterColophon;
         return new Epub(cover, titlePage, navigation, chapters, colophon, characters);
     }
 
     private Document document(String name, String title, String stylesheet, String matter,
                               java.util.function.Consumer<Markup> body) {
+        currentFile = name;
         Markup m = new Markup(characters);
         head(m, title, List.of(stylesheet));
         m.close("head").newline();
@@ -134,12 +163,21 @@ public final class XhtmlWriter {
 
     private void navigation(Markup m) {
         m.open("nav", "epub:type", "toc", "role", "doc-toc", "id", "toc", "aria-labelledby", "toc-title").newline();
-        m.facedElement(Face.HEADING, "h2", labels.contents(), "id", "toc-title").newline();
+        textBlock(m, Face.HEADING, "h2", labels.contents(), "id", "toc-title");
         m.open("ol").newline();
         for (Chapter chapter : book.chapters()) {
-            m.open("li").element("a", tocLabel(chapter), "href", chapterHref(chapter)).close("li").newline();
+            openBlock(m, null, "li");
+            m.element("a", tocLabel(chapter), "href", chapterHref(chapter));
+            closeBlock(m, "li");
         }
         m.close("ol").newline().close("nav").newline();
+        if (!print && !pageFiles.isEmpty()) {
+            m.open("nav", "epub:type", "page-list", "aria-label", labels.pages(), "hidden", "hidden").newline();
+            m.open("ol").newline();
+            pageFiles.forEach((label, file) -> m.open("li").open("a", "href", file + "#page-" + label)
+                    .hiddenText(label).close("a").close("li").newline());
+            m.close("ol").newline().close("nav").newline();
+        }
         if (!print) {
             m.open("nav", "epub:type", "landmarks", "aria-label", labels.landmarks(), "hidden", "hidden").newline();
             m.open("ol").newline();
@@ -149,6 +187,11 @@ public final class XhtmlWriter {
             landmark(m, "bodymatter", chapterHref(book.chapters().get(0)), labels.start());
             m.close("ol").newline().close("nav").newline();
         }
+    }
+
+    /** The text blocks of the table of contents: its heading and one per chapter. */
+    private int navigationBlockCount() {
+        return 1 + book.chapters().size();
     }
 
     private static void landmark(Markup m, String type, String href, String label) {
@@ -223,17 +266,17 @@ public final class XhtmlWriter {
     private void titlePage(Markup m) {
         m.open("section", "epub:type", "titlepage", "class", "titlepage", "aria-label", labels.titlePage()).newline();
         if (metadata.kicker() != null) {
-            m.element("p", metadata.kicker(), "class", "kicker").newline();
+            textBlock(m, null, "p", metadata.kicker(), "class", "kicker");
         }
-        m.facedElement(Face.BOLD, "h1", metadata.title(), "class", "title", "epub:type", "fulltitle").newline();
+        textBlock(m, Face.BOLD, "h1", metadata.title(), "class", "title", "epub:type", "fulltitle");
         if (metadata.subtitle() != null) {
-            m.element("p", "——" + metadata.subtitle(), "class", "subtitle", "epub:type", "subtitle").newline();
+            textBlock(m, null, "p", "——" + metadata.subtitle(), "class", "subtitle", "epub:type", "subtitle");
         }
         if (metadata.column() != null) {
-            m.facedElement(Face.HEADING, "p", metadata.column(), "class", "column").newline();
+            textBlock(m, Face.HEADING, "p", metadata.column(), "class", "column");
         }
         if (!metadata.creators().isEmpty()) {
-            m.element("p", names(metadata.creators()), "class", "creators").newline();
+            textBlock(m, null, "p", names(metadata.creators()), "class", "creators");
         }
         m.close("section").newline();
     }
@@ -248,9 +291,9 @@ public final class XhtmlWriter {
             runningHeads(m, tocLabel(chapter), metadata.title(), true);
         }
         if (chapter.hasTitle()) {
-            m.openFaced(Face.HEADING, "h2", "id", headingId);
+            openBlock(m, Face.HEADING, "h2", "id", headingId);
             inlines(m, chapter.title(), null);
-            m.closeFaced("h2").newline();
+            closeBlock(m, "h2");
         }
         Notes notes = new Notes(chapter.id());
         blocks(m, chapter.blocks(), notes);
@@ -301,18 +344,57 @@ public final class XhtmlWriter {
         }
         m.close("dl").newline();
         if (metadata.rights() != null) {
-            m.element("p", metadata.rights(), "class", "rights").newline();
+            textBlock(m, null, "p", metadata.rights(), "class", "rights");
         }
         m.close("section").newline();
     }
 
-    private static void entry(Markup m, String term, String value) {
-        m.open("div").facedElement(Face.HEADING, "dt", term).element("dd", value).close("div").newline();
+    private void entry(Markup m, String term, String value) {
+        m.open("div");
+        openBlock(m, Face.HEADING, "dt");
+        m.text(term);
+        m.closeFaced("dt");
+        m.endBlock();
+        textBlock(m, null, "dd", value);
+        m.close("div").newline();
     }
 
     /** Names as a credit line sets them: separated by an ideographic space. */
     private static String names(List<Contributor> people) {
         return String.join("\u3000", people.stream().map(Contributor::name).toList());
+    }
+
+    // --- text blocks --------------------------------------------------------------------
+
+    /**
+     * Opens an element whose content is text: numbered in reading order, the same in both
+     * editions, so that a page of the print edition can be found again in the EPUB. The
+     * face is the one its text is set in, or null to keep the surrounding one.
+     */
+    private void openBlock(Markup m, Face face, String tag, String... attributes) {
+        int number = ++blocks;
+        if (print) {
+            String[] numbered = java.util.Arrays.copyOf(attributes, attributes.length + 2);
+            numbered[attributes.length] = BLOCK_ATTRIBUTE;
+            numbered[attributes.length + 1] = Integer.toString(number);
+            m.openFaced(face == null ? m.face() : face, tag, numbered);
+            return;
+        }
+        m.openFaced(face == null ? m.face() : face, tag, attributes);
+        List<PageStart> starts = pageStarts.getOrDefault(number, List.of());
+        starts.forEach(start -> pageFiles.put(start.label(), currentFile));
+        m.startBlock(starts);
+    }
+
+    private void closeBlock(Markup m, String tag) {
+        m.endBlock();
+        m.closeFaced(tag).newline();
+    }
+
+    private void textBlock(Markup m, Face face, String tag, String text, String... attributes) {
+        openBlock(m, face, tag, attributes);
+        m.text(text);
+        closeBlock(m, tag);
     }
 
     // --- blocks and inlines -------------------------------------------------------------
@@ -325,14 +407,14 @@ public final class XhtmlWriter {
 
     private void block(Markup m, Block block, Notes notes) {
         if (block instanceof Block.Paragraph p) {
-            m.open("p");
+            openBlock(m, null, "p");
             inlines(m, p.content(), notes);
-            m.close("p").newline();
+            closeBlock(m, "p");
         } else if (block instanceof Block.Heading h) {
             String tag = "h" + Math.min(6, h.level() + 1);
-            m.openFaced(Face.HEADING, tag);
+            openBlock(m, Face.HEADING, tag);
             inlines(m, h.content(), notes);
-            m.closeFaced(tag).newline();
+            closeBlock(m, tag);
         } else if (block instanceof Block.Quote q) {
             m.open("blockquote").newline();
             blocks(m, q.blocks(), notes);
@@ -347,13 +429,15 @@ public final class XhtmlWriter {
             }
             m.close(tag).newline();
         } else if (block instanceof Block.CodeBlock c) {
-            m.open("pre").open("code", "class", c.language() == null ? null : "language-" + c.language())
-                    .text(c.text()).close("code").close("pre").newline();
+            openBlock(m, null, "pre");
+            m.open("code", "class", c.language() == null ? null : "language-" + c.language())
+                    .text(c.text()).close("code");
+            closeBlock(m, "pre");
         } else if (block instanceof Block.Image i) {
             m.open("figure").empty("img", "src", imageHref.apply(i.file()), "alt", i.alt(),
                     "role", i.decorative() ? "presentation" : null);
             if (i.caption() != null) {
-                m.element("figcaption", i.caption());
+                textBlock(m, null, "figcaption", i.caption());
             }
             m.close("figure").newline();
         } else if (block instanceof Block.Table t) {
@@ -385,15 +469,10 @@ public final class XhtmlWriter {
             Block.Alignment alignment = i < alignments.size() ? alignments.get(i) : Block.Alignment.NONE;
             String align = alignment == Block.Alignment.NONE ? null
                     : "align-" + alignment.name().toLowerCase(java.util.Locale.ROOT);
-            if (tag.equals("th")) {
-                m.openFaced(Face.HEADING, tag, "class", align);
-                inlines(m, cells.get(i), notes);
-                m.closeFaced(tag);
-            } else {
-                m.open(tag, "class", align);
-                inlines(m, cells.get(i), notes);
-                m.close(tag);
-            }
+            openBlock(m, tag.equals("th") ? Face.HEADING : null, tag, "class", align);
+            inlines(m, cells.get(i), notes);
+            m.closeFaced(tag);
+            m.endBlock();
         }
     }
 
@@ -457,8 +536,9 @@ public final class XhtmlWriter {
                 String number = Integer.toString(i + 1);
                 m.open("aside", "epub:type", "footnote", "role", "doc-footnote",
                         "id", chapterId + "-note-" + number, "class", "footnote").newline();
-                m.open("p", "class", "note-number").element("a", number, "role", "doc-backlink",
-                        "href", "#" + chapterId + "-ref-" + number).close("p");
+                openBlock(m, null, "p", "class", "note-number");
+                m.element("a", number, "role", "doc-backlink", "href", "#" + chapterId + "-ref-" + number);
+                closeBlock(m, "p");
                 blocks(m, notes.get(i).content(), this);
                 m.close("aside").newline();
             }

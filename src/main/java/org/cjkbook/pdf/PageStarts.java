@@ -1,0 +1,136 @@
+package org.cjkbook.pdf;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.cjkbook.xhtml.PageStart;
+import org.cjkbook.xhtml.XhtmlWriter;
+import org.w3c.dom.Element;
+import org.w3c.dom.Node;
+import org.xhtmlrenderer.render.BlockBox;
+import org.xhtmlrenderer.render.Box;
+import org.xhtmlrenderer.render.InlineLayoutBox;
+import org.xhtmlrenderer.render.InlineText;
+import org.xhtmlrenderer.render.LineBox;
+import org.xhtmlrenderer.render.PageBox;
+
+/**
+ * Where each page of a laid-out print document begins in the text: the first text on the
+ * page, as a numbered text block and an offset in its text. Blank pages and pages with no
+ * numbered text have none.
+ */
+final class PageStarts {
+
+    private final List<PageBox> pages;
+    private final List<PageStart> starts = new ArrayList<>();
+    private int nextPage;
+
+    private PageStarts(List<PageBox> pages) {
+        this.pages = pages;
+    }
+
+    static List<PageStart> of(BlockBox root) {
+        PageStarts finder = new PageStarts(root.getLayer().getPages());
+        finder.visit(root);
+        return finder.starts;
+    }
+
+    /** Boxes come in reading order; each page takes the first line of text that lies on it. */
+    private void visit(Box box) {
+        if (nextPage >= pages.size()) {
+            return;
+        }
+        if (box instanceof LineBox line) {
+            line(line);
+            return;
+        }
+        for (Box child : box.getChildren()) {
+            visit(child);
+        }
+    }
+
+    private void line(LineBox line) {
+        int page = pageOf(line.getAbsY());
+        if (page < nextPage) {
+            return;
+        }
+        InlineText text = firstText(line);
+        if (text == null) {
+            return;
+        }
+        Element block = numberedBlock(text.getTextNode());
+        if (block == null) {
+            return;
+        }
+        int number = Integer.parseInt(block.getAttribute(XhtmlWriter.BLOCK_ATTRIBUTE));
+        starts.add(new PageStart(number, offsetIn(block, text), Integer.toString(page + 1)));
+        nextPage = page + 1;
+    }
+
+    /** The page whose content area holds {@code y}, in document coordinates. */
+    private int pageOf(int y) {
+        for (int i = 0; i < pages.size(); i++) {
+            if (y < pages.get(i).getBottom()) {
+                return i;
+            }
+        }
+        return pages.size() - 1;
+    }
+
+    private static InlineText firstText(Box box) {
+        for (Box child : box.getChildren()) {
+            if (child instanceof InlineLayoutBox inline) {
+                InlineText text = firstText(inline);
+                if (text != null) {
+                    return text;
+                }
+            }
+        }
+        return null;
+    }
+
+    private static InlineText firstText(InlineLayoutBox box) {
+        for (Object child : box.getInlineChildren()) {
+            if (child instanceof InlineText text && !text.getSubstring().isBlank() && text.getTextNode() != null) {
+                return text;
+            }
+            if (child instanceof InlineLayoutBox inline) {
+                InlineText text = firstText(inline);
+                if (text != null) {
+                    return text;
+                }
+            }
+        }
+        return null;
+    }
+
+    private static Element numberedBlock(Node node) {
+        for (Node n = node; n != null; n = n.getParentNode()) {
+            if (n instanceof Element e && e.hasAttribute(XhtmlWriter.BLOCK_ATTRIBUTE)) {
+                return e;
+            }
+        }
+        return null;
+    }
+
+    /** The offset in the block's text where this box's text begins. */
+    private static int offsetIn(Element block, InlineText text) {
+        int[] before = {0};
+        boolean found = textBefore(block, text.getTextNode(), before);
+        return (found ? before[0] : 0) + text.getStart();
+    }
+
+    private static boolean textBefore(Node node, Node target, int[] length) {
+        for (Node child = node.getFirstChild(); child != null; child = child.getNextSibling()) {
+            if (child == target) {
+                return true;
+            }
+            if (child.getNodeType() == Node.TEXT_NODE) {
+                length[0] += child.getNodeValue().length();
+            } else if (textBefore(child, target, length)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
