@@ -25,8 +25,7 @@ public final class XhtmlWriter {
 
     static final String XHTML_NS = "http://www.w3.org/1999/xhtml";
     static final String OPS_NS = "http://www.idpf.org/2007/ops";
-    /** Characters that the stylesheets generate: the colophon's colon, folios and leaders. */
-    private static final String GENERATED_BY_BOTH = "：";
+    /** Characters that the print stylesheet generates: folios and leaders. */
     private static final String GENERATED_BY_PRINT = "0123456789.";
 
     /** One XHTML document of an EPUB. */
@@ -112,7 +111,6 @@ public final class XhtmlWriter {
     // --- EPUB ---------------------------------------------------------------------------
 
     private Epub epubDocuments(String stylesheet, String coverHref) {
-        new Markup(characters).record(GENERATED_BY_BOTH, Face.HEADING);
         Document cover = document("cover.xhtml", labels.cover(), stylesheet, "cover", m -> cover(m, coverHref));
         Document titlePage = document("titlepage.xhtml", metadata.title(), stylesheet, "frontmatter",
                 m -> titlePage(m));
@@ -211,7 +209,6 @@ public final class XhtmlWriter {
 
     private String printDocument(List<String> stylesheets) {
         Markup m = new Markup(characters);
-        m.record(GENERATED_BY_BOTH, Face.HEADING);
         m.record(GENERATED_BY_PRINT, Face.BODY);
         m.record(GENERATED_BY_PRINT, Face.HEADING);
         head(m, metadata.title(), stylesheets);
@@ -270,7 +267,8 @@ public final class XhtmlWriter {
         }
         textBlock(m, Face.BOLD, "h1", metadata.title(), "class", "title", "epub:type", "fulltitle");
         if (metadata.subtitle() != null) {
-            textBlock(m, null, "p", "——" + metadata.subtitle(), "class", "subtitle", "epub:type", "subtitle");
+            textBlock(m, null, "p", "——" + metadata.subtitle(), "class", "subtitle", "epub:type", "subtitle",
+                    "role", "doc-subtitle");
         }
         if (metadata.column() != null) {
             textBlock(m, Face.HEADING, "p", metadata.column(), "class", "column");
@@ -352,7 +350,8 @@ public final class XhtmlWriter {
     private void entry(Markup m, String term, String value) {
         m.open("div");
         openBlock(m, Face.HEADING, "dt");
-        m.text(term);
+        // The colon is text, not generated: copied, read aloud and printed alike.
+        m.text(term + "：");
         m.closeFaced("dt");
         m.endBlock();
         textBlock(m, null, "dd", value);

@@ -154,14 +154,6 @@ class PdfEditionTest {
         assertThat(violations).isEmpty();
     }
 
-    @Test
-    void twoBuildsAreByteIdentical(@TempDir Path temp) throws IOException {
-        Builds.Run run = Builds.cli("build", "book", "-o", temp.toString(), "--format", "pdf", "--fonts", "fonts");
-        assertThat(run.exitCode()).as(run.err()).isZero();
-        assertThat(Files.readAllBytes(temp.resolve("book.pdf")))
-                .isEqualTo(Files.readAllBytes(Builds.of(Builds.SEED).resolve("book.pdf")));
-    }
-
     /** Page numbers (from 1) where the outline says each chapter starts. */
     private static List<Integer> chapterStartPages() {
         List<Integer> pages = new ArrayList<>();

@@ -313,6 +313,21 @@ class MarkdownReaderTest {
     }
 
     @Test
+    void imageWithoutTextAlternativeIsAnErrorUnlessMarkedDecorative() {
+        assertThatThrownBy(() -> parse("正文。\n\n![](img/dot.png)\n"))
+                .isInstanceOf(BookException.class)
+                .hasMessageContaining(":3: image img/dot.png has no text alternative");
+        assertThatThrownBy(() -> parse("<img src=\"img/dot.png\">\n"))
+                .isInstanceOf(BookException.class)
+                .hasMessageContaining(":1: image img/dot.png has no alt attribute");
+
+        assertThat(parse("![](img/dot.png \"decorative\")\n").chapters().get(0).blocks())
+                .containsExactly(new Block.Image(DOT, "", null, true));
+        assertThat(parse("<img src=\"img/dot.png\" alt=\"\">\n").chapters().get(0).blocks())
+                .containsExactly(new Block.Image(DOT, "", null, true));
+    }
+
+    @Test
     void missingImageIsAnErrorAtItsLine() {
         assertThatThrownBy(() -> read("missing-image.md"))
                 .isInstanceOf(BookException.class)
