@@ -92,11 +92,75 @@ final class CoverImage {
         }
         try {
             ByteArrayOutputStream png = new ByteArrayOutputStream();
-            ImageIO.write(image, "png", png);
+            ImageIO.write(indexed(image), "png", png);
             return png.toByteArray();
         } catch (IOException e) {
             throw new IllegalStateException("cannot encode the cover", e);
         }
+    }
+
+    /**
+     * The image with a palette of its 256 most frequent colours: a few flat colours and
+     * the anti-aliased edges between them, so the palette loses nothing visible and the
+     * PNG is half the size.
+     */
+    private static BufferedImage indexed(BufferedImage rgb) {
+        int width = rgb.getWidth();
+        int height = rgb.getHeight();
+        int[] pixels = rgb.getRGB(0, 0, width, height, null, 0, width);
+        // Flat colour comes in long runs: count a run at a time.
+        Map<Integer, Integer> counts = new java.util.HashMap<>();
+        for (int i = 0; i < pixels.length; ) {
+            int colour = pixels[i] & 0xFFFFFF;
+            int run = i;
+            while (run < pixels.length && (pixels[run] & 0xFFFFFF) == colour) {
+                run++;
+            }
+            counts.merge(colour, run - i, Integer::sum);
+            i = run;
+        }
+        int[] palette = counts.entrySet().stream()
+                .sorted(Map.Entry.<Integer, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                .limit(256).mapToInt(Map.Entry::getKey).toArray();
+        byte[] r = new byte[palette.length];
+        byte[] g = new byte[palette.length];
+        byte[] b = new byte[palette.length];
+        for (int i = 0; i < palette.length; i++) {
+            r[i] = (byte) (palette[i] >> 16);
+            g[i] = (byte) (palette[i] >> 8);
+            b[i] = (byte) palette[i];
+        }
+        BufferedImage indexed = new BufferedImage(width, height, BufferedImage.TYPE_BYTE_INDEXED,
+                new java.awt.image.IndexColorModel(8, palette.length, r, g, b));
+        byte[] samples = ((java.awt.image.DataBufferByte) indexed.getRaster().getDataBuffer()).getData();
+        Map<Integer, Byte> nearest = new java.util.HashMap<>();
+        int previous = -1;
+        byte index = 0;
+        for (int i = 0; i < pixels.length; i++) {
+            int colour = pixels[i] & 0xFFFFFF;
+            if (colour != previous) {
+                index = nearest.computeIfAbsent(colour, c -> (byte) closest(c, palette));
+                previous = colour;
+            }
+            samples[i] = index;
+        }
+        return indexed;
+    }
+
+    private static int closest(int colour, int[] palette) {
+        int best = 0;
+        long bestDistance = Long.MAX_VALUE;
+        for (int i = 0; i < palette.length; i++) {
+            long dr = ((colour >> 16) & 0xFF) - ((palette[i] >> 16) & 0xFF);
+            long dg = ((colour >> 8) & 0xFF) - ((palette[i] >> 8) & 0xFF);
+            long db = (colour & 0xFF) - (palette[i] & 0xFF);
+            long distance = dr * dr + dg * dg + db * db;
+            if (distance < bestDistance) {
+                best = i;
+                bestDistance = distance;
+            }
+        }
+        return best;
     }
 
     private record Line(String text, Font font, Color color, int height) {
