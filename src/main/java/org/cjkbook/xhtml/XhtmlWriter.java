@@ -1,10 +1,16 @@
 package org.cjkbook.xhtml;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.SortedSet;
+import java.util.TreeMap;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 import org.cjkbook.font.Face;
@@ -62,7 +68,7 @@ public final class XhtmlWriter {
     private final Map<Integer, List<PageStart>> pageStarts;
     /** Page labels, in page order, with the file that marks each: the EPUB's page list. */
     private final Map<String, String> pageFiles =
-            new java.util.TreeMap<>(java.util.Comparator.comparingInt(Integer::parseInt));
+            new TreeMap<>(Comparator.comparingInt(Integer::parseInt));
     private int blocks;
     private String currentFile;
 
@@ -72,11 +78,11 @@ public final class XhtmlWriter {
         this.labels = Labels.of(metadata.language());
         this.print = print;
         this.imageHref = imageHref;
-        this.pageStarts = new java.util.HashMap<>();
+        this.pageStarts = new HashMap<>();
         for (PageStart start : starts) {
             pageStarts.computeIfAbsent(start.block(), b -> new ArrayList<>()).add(start);
         }
-        pageStarts.values().forEach(list -> list.sort(java.util.Comparator.comparingInt(PageStart::offset)));
+        pageStarts.values().forEach(list -> list.sort(Comparator.comparingInt(PageStart::offset)));
     }
 
     /**
@@ -136,7 +142,7 @@ public final class XhtmlWriter {
     }
 
     private Document document(String name, String title, String stylesheet, String matter,
-                              java.util.function.Consumer<Markup> body) {
+                              Consumer<Markup> body) {
         currentFile = name;
         Markup m = new Markup(characters);
         head(m, title, List.of(stylesheet));
@@ -373,7 +379,7 @@ public final class XhtmlWriter {
     private void openBlock(Markup m, Face face, String tag, String... attributes) {
         int number = ++blocks;
         if (print) {
-            String[] numbered = java.util.Arrays.copyOf(attributes, attributes.length + 2);
+            String[] numbered = Arrays.copyOf(attributes, attributes.length + 2);
             numbered[attributes.length] = BLOCK_ATTRIBUTE;
             numbered[attributes.length + 1] = Integer.toString(number);
             m.openFaced(face == null ? m.face() : face, tag, numbered);
@@ -467,7 +473,7 @@ public final class XhtmlWriter {
         for (int i = 0; i < cells.size(); i++) {
             Block.Alignment alignment = i < alignments.size() ? alignments.get(i) : Block.Alignment.NONE;
             String align = alignment == Block.Alignment.NONE ? null
-                    : "align-" + alignment.name().toLowerCase(java.util.Locale.ROOT);
+                    : "align-" + alignment.name().toLowerCase(Locale.ROOT);
             openBlock(m, tag.equals("th") ? Face.HEADING : null, tag, "class", align);
             inlines(m, cells.get(i), notes);
             m.closeFaced(tag);
