@@ -46,7 +46,7 @@ final class BookBuilder {
         // the run before any output is written.
         EpubEdition epubEdition = new EpubEdition(modified(book), loaded.settings().cover());
         XhtmlWriter.Epub epub = formats.contains("epub") ? epubEdition.markup(book, List.of()) : null;
-        XhtmlWriter.Print print = formats.contains("pdf") ? PdfEdition.markup(book, loaded.settings().pageSize()) : null;
+        XhtmlWriter.Print print = formats.contains("pdf") ? PdfEdition.markup(book, loaded.settings().pageSize(), fonts) : null;
         if (epub != null) {
             checkCoverage(epub.characters(), loaded);
         }

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
+import java.util.function.IntUnaryOperator;
 
 import org.apache.fontbox.ttf.CmapLookup;
 import org.apache.fontbox.ttf.TTFParser;
@@ -125,6 +126,15 @@ public final class FontSet {
         return fonts.get(face).use(font -> FontSubsetter.subset(font, codePoints));
     }
 
+    /**
+     * The advance widths of the face's characters in thousandths of an em, as PDF writers
+     * measure text; 0 for a character the face lacks. Looked up once per character.
+     */
+    public IntUnaryOperator advances(Face face) {
+        LazyFont lazy = fonts.get(face);
+        return codePoint -> lazy.advance(codePoint);
+    }
+
     private static void checkTrueType(Path file) {
         if (!Files.isRegularFile(file)) {
             throw BookException.in(file, "font file not found");
@@ -159,6 +169,7 @@ public final class FontSet {
 
         private final Path file;
         private TrueTypeFont font; // guarded by this
+        private final Map<Integer, Integer> advances = new java.util.HashMap<>(); // guarded by this
 
         LazyFont(Path file) {
             this.file = file;
@@ -173,6 +184,20 @@ public final class FontSet {
             } catch (IOException e) {
                 throw new BookException(file + ": cannot read the font (" + e.getMessage() + ")", e);
             }
+        }
+
+        synchronized int advance(int codePoint) {
+            Integer known = advances.get(codePoint);
+            if (known != null) {
+                return known;
+            }
+            int advance = use(font -> {
+                int glyph = font.getUnicodeCmapLookup().getGlyphId(codePoint);
+                return glyph == 0 ? 0
+                        : font.getHorizontalMetrics().getAdvanceWidth(glyph) * 1000 / font.getUnitsPerEm();
+            });
+            advances.put(codePoint, advance);
+            return advance;
         }
 
         private TrueTypeFont parse() {

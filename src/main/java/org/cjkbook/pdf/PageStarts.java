@@ -113,21 +113,26 @@ final class PageStarts {
         return null;
     }
 
-    /** The offset in the block's text where this box's text begins. */
+    /**
+     * The offset in the block's text where this box's text begins. The line feeds between
+     * a composed paragraph's lines are layout, not text: they do not count.
+     */
     private static int offsetIn(Element block, InlineText text) {
-        int[] before = {0};
-        boolean found = textBefore(block, text.getTextNode(), before);
-        return (found ? before[0] : 0) + text.getStart();
+        StringBuilder before = new StringBuilder();
+        textBefore(block, text.getTextNode(), before);
+        before.append(text.getMasterText(), 0, text.getStart());
+        boolean composed = XhtmlWriter.COMPOSED_CLASS.equals(block.getAttribute("class"));
+        return composed ? (int) before.chars().filter(c -> c != '\n').count() : before.length();
     }
 
-    private static boolean textBefore(Node node, Node target, int[] length) {
+    private static boolean textBefore(Node node, Node target, StringBuilder text) {
         for (Node child = node.getFirstChild(); child != null; child = child.getNextSibling()) {
             if (child == target) {
                 return true;
             }
             if (child.getNodeType() == Node.TEXT_NODE) {
-                length[0] += child.getNodeValue().length();
-            } else if (textBefore(child, target, length)) {
+                text.append(child.getNodeValue());
+            } else if (textBefore(child, target, text)) {
                 return true;
             }
         }

@@ -20,7 +20,9 @@ import javax.xml.parsers.ParserConfigurationException;
 import org.cjkbook.BookException;
 import org.cjkbook.OutputFile;
 import org.cjkbook.font.Face;
+import org.cjkbook.font.FontSet;
 import org.cjkbook.model.Book;
+import org.cjkbook.text.LineComposer;
 import org.cjkbook.xhtml.PageStart;
 import org.cjkbook.xhtml.XhtmlWriter;
 import org.w3c.dom.Document;
@@ -62,13 +64,23 @@ public final class PdfEdition {
         this.fontPrograms = Map.copyOf(fontPrograms);
     }
 
+    /** Body text size, as print.css sets it. */
+    private static final float BODY_POINTS = 10.5f;
+    /** The measure of each page size in body em, as its page stylesheet sets it. */
+    private static final Map<String, Integer> MEASURES = Map.of("A5", 28, "A4", 40, "B5", 34, "16K", 36, "32K", 24);
+
     /**
      * The print XHTML and the characters each face draws, for the font subsets. The page
-     * size is one of the settings' sizes, each with its own page stylesheet.
+     * size is one of the settings' sizes, each with its own page stylesheet. Body
+     * paragraphs are composed line by line with the metrics of the body face of
+     * {@code fonts}, the face the PDF embeds.
      */
-    public static XhtmlWriter.Print markup(Book book, String pageSize) {
+    public static XhtmlWriter.Print markup(Book book, String pageSize, FontSet fonts) {
+        RendererMetrics metrics = new RendererMetrics(fonts.advances(Face.BODY), BODY_POINTS);
+        int em = metrics.em();
+        LineComposer composer = new LineComposer(metrics, em, MEASURES.get(pageSize) * em);
         return XhtmlWriter.print(book, List.of("print.css", "page-" + pageSize + ".css"),
-                file -> Path.of(file).toUri().toString());
+                file -> Path.of(file).toUri().toString(), text -> composer.compose(text, 2 * em));
     }
 
     /** What was printed: the number of pages, and where each page's text begins. */

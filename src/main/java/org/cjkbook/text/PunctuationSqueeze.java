@@ -33,6 +33,16 @@ public final class PunctuationSqueeze {
         return Side.NONE;
     }
 
+    /** A mark whose right half is blank: it may be set half-width at the end of a line. */
+    public static boolean closesWithBlank(char c) {
+        return BLANK_AFTER.indexOf(c) >= 0;
+    }
+
+    /** A mark whose left half is blank: it may be set half-width at the start of a line. */
+    public static boolean opensWithBlank(char c) {
+        return BLANK_BEFORE.indexOf(c) >= 0;
+    }
+
     private static boolean isMark(char c) {
         return BLANK_AFTER.indexOf(c) >= 0 || BLANK_BEFORE.indexOf(c) >= 0;
     }

@@ -21,6 +21,7 @@ import org.cjkbook.model.Contributor;
 import org.cjkbook.model.Inline;
 import org.cjkbook.model.Metadata;
 import org.cjkbook.model.Role;
+import org.cjkbook.text.LineComposer;
 
 /**
  * The one place where markup is made: a book as semantic XHTML, either as the documents
@@ -63,6 +64,8 @@ public final class XhtmlWriter {
     private final Labels labels;
     private final boolean print;
     private final Function<String, String> imageHref;
+    /** Sets the lines of plain body paragraphs for print; null leaves breaking to the renderer. */
+    private final Function<String, List<LineComposer.Line>> composer;
     private final Map<Face, SortedSet<Integer>> characters = Markup.newCharacterMap();
     /** Page starts of the print edition by text block, for the EPUB's page breaks. */
     private final Map<Integer, List<PageStart>> pageStarts;
@@ -71,9 +74,13 @@ public final class XhtmlWriter {
             new TreeMap<>(Comparator.comparingInt(Integer::parseInt));
     private int blocks;
     private String currentFile;
+    /** How deep the writer is inside quotes, lists and notes: only body paragraphs are composed. */
+    private int nesting;
 
-    private XhtmlWriter(Book book, boolean print, Function<String, String> imageHref, List<PageStart> starts) {
+    private XhtmlWriter(Book book, boolean print, Function<String, String> imageHref, List<PageStart> starts,
+                        Function<String, List<LineComposer.Line>> composer) {
         this.book = book;
+        this.composer = composer;
         this.metadata = book.metadata();
         this.labels = Labels.of(metadata.language());
         this.print = print;
@@ -93,21 +100,26 @@ public final class XhtmlWriter {
      */
     public static Epub epub(Book book, String stylesheet, Function<String, String> imageHref, String coverHref,
                             List<PageStart> pageStarts) {
-        XhtmlWriter writer = new XhtmlWriter(book, false, imageHref, pageStarts);
+        XhtmlWriter writer = new XhtmlWriter(book, false, imageHref, pageStarts, null);
         return writer.epubDocuments(stylesheet, coverHref);
     }
 
     /**
      * The print document; {@code imageHref} maps an image's file to a URL the renderer can
-     * load. Its text blocks carry their numbers in {@value #BLOCK_ATTRIBUTE}.
+     * load. Its text blocks carry their numbers in {@value #BLOCK_ATTRIBUTE}. Body
+     * paragraphs of plain text are set line by line by {@code composer}, as
+     * {@value #COMPOSED_CLASS} paragraphs, their lines separated by line feeds.
      */
-    public static Print print(Book book, List<String> stylesheets, Function<String, String> imageHref) {
-        XhtmlWriter writer = new XhtmlWriter(book, true, imageHref, List.of());
+    public static Print print(Book book, List<String> stylesheets, Function<String, String> imageHref,
+                              Function<String, List<LineComposer.Line>> composer) {
+        XhtmlWriter writer = new XhtmlWriter(book, true, imageHref, List.of(), composer);
         return new Print(writer.printDocument(stylesheets), writer.characters);
     }
 
     /** The attribute that numbers the print document's text blocks. */
     public static final String BLOCK_ATTRIBUTE = "data-block";
+    /** The class of a paragraph whose lines the composer set. */
+    public static final String COMPOSED_CLASS = "set";
 
     /** The file name of a chapter's EPUB document. */
     public static String chapterFile(Chapter chapter) {
@@ -402,6 +414,37 @@ public final class XhtmlWriter {
         closeBlock(m, tag);
     }
 
+    /**
+     * A paragraph in the lines the composer set: text and the spaces it adjusts, each line
+     * ending in a line feed the print stylesheet keeps. Spans stand between the text, never
+     * around it, so the renderer paints the text in reading order.
+     */
+    private void composed(Markup m, String text) {
+        openBlock(m, null, "p", "class", COMPOSED_CLASS);
+        List<LineComposer.Line> lines = composer.apply(text);
+        for (int n = 0; n < lines.size(); n++) {
+            if (n > 0) {
+                m.raw("\n");
+            }
+            for (LineComposer.Piece piece : lines.get(n).pieces()) {
+                if (piece instanceof LineComposer.Run run) {
+                    m.text(run.text());
+                } else if (piece instanceof LineComposer.Dash dash) {
+                    m.open("span", "class", "dash").text(dash.text()).close("span");
+                } else if (piece instanceof LineComposer.Space space) {
+                    m.empty("span", "class", "sp", "style", "margin-left:" + points(space.width()) + "pt");
+                }
+            }
+        }
+        closeBlock(m, "p");
+    }
+
+    /** Renderer units (dots, 1/26.67 pt) as points, precise enough to round back to the same dot. */
+    private static String points(int dots) {
+        return new java.math.BigDecimal(dots * 3 / 80.0).setScale(5, java.math.RoundingMode.HALF_EVEN)
+                .stripTrailingZeros().toPlainString();
+    }
+
     // --- blocks and inlines -------------------------------------------------------------
 
     private void blocks(Markup m, List<Block> blocks, Notes notes) {
@@ -412,6 +455,10 @@ public final class XhtmlWriter {
 
     private void block(Markup m, Block block, Notes notes) {
         if (block instanceof Block.Paragraph p) {
+            if (print && composer != null && nesting == 0 && p.content().stream().allMatch(Inline.Text.class::isInstance)) {
+                composed(m, Inline.plainText(p.content()));
+                return;
+            }
             openBlock(m, null, "p");
             inlines(m, p.content(), notes);
             closeBlock(m, "p");
@@ -422,16 +469,20 @@ public final class XhtmlWriter {
             closeBlock(m, tag);
         } else if (block instanceof Block.Quote q) {
             m.open("blockquote").newline();
+            nesting++;
             blocks(m, q.blocks(), notes);
+            nesting--;
             m.close("blockquote").newline();
         } else if (block instanceof Block.ListBlock l) {
             String tag = l.ordered() ? "ol" : "ul";
             m.open(tag, "start", l.ordered() && l.start() != 1 ? Integer.toString(l.start()) : null).newline();
+            nesting++;
             for (List<Block> item : l.items()) {
                 m.open("li");
                 blocks(m, item, notes);
                 m.close("li").newline();
             }
+            nesting--;
             m.close(tag).newline();
         } else if (block instanceof Block.CodeBlock c) {
             openBlock(m, null, "pre");
@@ -536,6 +587,7 @@ public final class XhtmlWriter {
                 return;
             }
             m.open("section", "class", "notes", "aria-label", labels.notes()).newline();
+            nesting++;
             // Notes may hold notes of their own; those are numbered on after the chapter's.
             for (int i = 0; i < notes.size(); i++) {
                 String number = Integer.toString(i + 1);
@@ -547,6 +599,7 @@ public final class XhtmlWriter {
                 blocks(m, notes.get(i).content(), this);
                 m.close("aside").newline();
             }
+            nesting--;
             m.close("section").newline();
         }
     }
