@@ -27,10 +27,17 @@ final class BookBuilder {
 
     private final FontSet fonts;
     private final PrintWriter progress;
+    private final boolean compose;
 
     BookBuilder(FontSet fonts, PrintWriter progress) {
+        this(fonts, progress, true);
+    }
+
+    /** {@code compose} false leaves line breaking to the renderer: the benchmark's baseline. */
+    BookBuilder(FontSet fonts, PrintWriter progress, boolean compose) {
         this.fonts = fonts;
         this.progress = progress;
+        this.compose = compose;
     }
 
     /**
@@ -46,7 +53,7 @@ final class BookBuilder {
         // the run before any output is written.
         EpubEdition epubEdition = new EpubEdition(modified(book), loaded.settings().cover());
         XhtmlWriter.Epub epub = formats.contains("epub") ? epubEdition.markup(book, List.of()) : null;
-        XhtmlWriter.Print print = formats.contains("pdf") ? PdfEdition.markup(book, loaded.settings().pageSize(), fonts) : null;
+        XhtmlWriter.Print print = formats.contains("pdf") ? PdfEdition.markup(book, loaded.settings().pageSize(), compose ? fonts : null) : null;
         if (epub != null) {
             checkCoverage(epub.characters(), loaded);
         }

@@ -73,14 +73,19 @@ public final class PdfEdition {
      * The print XHTML and the characters each face draws, for the font subsets. The page
      * size is one of the settings' sizes, each with its own page stylesheet. Body
      * paragraphs are composed line by line with the metrics of the body face of
-     * {@code fonts}, the face the PDF embeds.
+     * {@code fonts}, the face the PDF embeds; with {@code fonts} null, Flying Saucer breaks
+     * the lines itself.
      */
     public static XhtmlWriter.Print markup(Book book, String pageSize, FontSet fonts) {
+        List<String> stylesheets = List.of("print.css", "page-" + pageSize + ".css");
+        if (fonts == null) {
+            return XhtmlWriter.print(book, stylesheets, file -> Path.of(file).toUri().toString(), null);
+        }
         RendererMetrics metrics = new RendererMetrics(fonts.advances(Face.BODY), BODY_POINTS);
         int em = metrics.em();
         LineComposer composer = new LineComposer(metrics, em, MEASURES.get(pageSize) * em);
-        return XhtmlWriter.print(book, List.of("print.css", "page-" + pageSize + ".css"),
-                file -> Path.of(file).toUri().toString(), text -> composer.compose(text, 2 * em));
+        return XhtmlWriter.print(book, stylesheets, file -> Path.of(file).toUri().toString(),
+                text -> composer.compose(text, 2 * em));
     }
 
     /** What was printed: the number of pages, and where each page's text begins. */

@@ -16,11 +16,24 @@ final class RendererMetrics implements LineComposer.Metrics {
 
     private final IntUnaryOperator advances;
     private final float size;
+    /** Advances of the Basic Multilingual Plane, looked up once each; -1 until then. */
+    private final int[] known = new int[0x10000];
 
     /** {@code advances} gives thousandths of an em; {@code points} is the font size. */
     RendererMetrics(IntUnaryOperator advances, float points) {
         this.advances = advances;
         this.size = points * DOTS_PER_POINT;
+        java.util.Arrays.fill(known, -1);
+    }
+
+    private int thousandths(int codePoint) {
+        if (codePoint >= known.length) {
+            return advances.applyAsInt(codePoint);
+        }
+        if (known[codePoint] < 0) {
+            known[codePoint] = advances.applyAsInt(codePoint);
+        }
+        return known[codePoint];
     }
 
     int em() {
@@ -29,14 +42,14 @@ final class RendererMetrics implements LineComposer.Metrics {
 
     @Override
     public double advance(int codePoint) {
-        return advances.applyAsInt(codePoint) * 0.001 * size;
+        return thousandths(codePoint) * 0.001 * size;
     }
 
     @Override
     public int width(String run) {
         int total = 0;
         for (int i = 0; i < run.length(); i += Character.charCount(run.codePointAt(i))) {
-            total += advances.applyAsInt(run.codePointAt(i));
+            total += thousandths(run.codePointAt(i));
         }
         float width = total * 0.001f * size;
         return width - (float) Math.floor(width) < 0.01f ? (int) width : (int) Math.ceil(width);

@@ -17,7 +17,21 @@ public final class CharClasses {
     /** Punctuation that ends a sentence, and so a paragraph rather than a heading. */
     public static final String SENTENCE_END = "。！？…!?．";
 
+    private static final byte HAN = 1;
+    private static final byte WIDE = 2;
+    /** The classes of the Basic Multilingual Plane, looked up once: text is mostly there. */
+    private static final byte[] BMP = classify();
+
     private CharClasses() {
+    }
+
+    private static byte[] classify() {
+        byte[] classes = new byte[0x10000];
+        for (int c = 0; c < classes.length; c++) {
+            boolean han = Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN;
+            classes[c] = (byte) ((han ? HAN : 0) | (han || isWideByScript(c) ? WIDE : 0));
+        }
+        return classes;
     }
 
     public static boolean isLineStartProhibited(int codePoint) {
@@ -30,7 +44,8 @@ public final class CharClasses {
 
     /** Han ideographs, including the compatibility and extension blocks. */
     public static boolean isHan(int codePoint) {
-        return Character.UnicodeScript.of(codePoint) == Character.UnicodeScript.HAN;
+        return codePoint < BMP.length ? (BMP[codePoint] & HAN) != 0
+                : Character.UnicodeScript.of(codePoint) == Character.UnicodeScript.HAN;
     }
 
     /**
@@ -38,9 +53,10 @@ public final class CharClasses {
      * full-width punctuation. Line breaks between two of them carry no space.
      */
     public static boolean isWide(int codePoint) {
-        if (isHan(codePoint)) {
-            return true;
-        }
+        return codePoint < BMP.length ? (BMP[codePoint] & WIDE) != 0 : isHan(codePoint) || isWideByScript(codePoint);
+    }
+
+    private static boolean isWideByScript(int codePoint) {
         Character.UnicodeScript script = Character.UnicodeScript.of(codePoint);
         if (script == Character.UnicodeScript.HIRAGANA || script == Character.UnicodeScript.KATAKANA
                 || script == Character.UnicodeScript.HANGUL) {

@@ -55,16 +55,21 @@ public final class LineComposer {
     }
 
     private static final String DASH = "\u2014";
+    /** The least stretch worth a gap of its own, in the renderer's units. */
+    private static final int MIN_SHARE = 4;
 
     private final Metrics metrics;
     private final int em;
     private final int measure;
+    /** How far a justified line may end from the measure: under half a point at book sizes. */
+    private final int tolerance;
 
     /** {@code em} is the body size and {@code measure} the line length, in the renderer's units. */
     public LineComposer(Metrics metrics, int em, int measure) {
         this.metrics = metrics;
         this.em = em;
         this.measure = measure;
+        this.tolerance = em / 24;
     }
 
     /** The lines of a paragraph whose first line is indented by {@code indent}. */
@@ -83,10 +88,15 @@ public final class LineComposer {
 
     // --- choosing breaks ----------------------------------------------------------------
 
-    /** Where the line from {@code start} ends: the furthest break that fits, compressed if need be. */
+    /**
+     * Where the line from {@code start} ends: the furthest break that fits, or the next
+     * one when compressing the line's punctuation makes room for it with less change than
+     * stretching the shorter line would need.
+     */
     private int breakAfter(String text, int start, int target) {
         double width = 0;
         int fits = -1;
+        double fitsWidth = 0;
         for (int i = start; i < text.length(); i = next(text, i)) {
             width += advance(text, i) + gap(text, start, i);
             int end = next(text, i);
@@ -96,33 +106,55 @@ public final class LineComposer {
             }
             if (width <= target + 0.5) {
                 fits = end;
+                fitsWidth = width;
                 if (end >= text.length()) {
                     return end;
                 }
             } else {
-                // The first break past the measure: take it if compression can make room
-                // (or if nothing shorter can end the line at all).
-                return fits < 0 || width - compressible(text, start, end) <= target + 0.5 ? end : fits;
+                if (fits < 0) {
+                    return end; // nothing shorter can end the line: let it be squeezed
+                }
+                boolean roomFound = width - compressible(text, start, end) <= target + 0.5;
+                return roomFound && width - target <= target - fitsWidth ? end : fits;
             }
         }
         return text.length();
     }
 
-    /** Space that may be taken from a line beyond its paired punctuation: line-end and line-start half ems. */
+    /**
+     * Space that may be taken from a line beyond its paired punctuation: the blank half of
+     * each other full-width mark in it (a closing mark at its end, an opening mark at its
+     * start included), and the Han–Latin spacing.
+     */
     private int compressible(String text, int start, int end) {
         int room = 0;
-        if (PunctuationSqueeze.closesWithBlank(text.charAt(end - 1))) {
-            room += em / 2;
-        }
-        if (PunctuationSqueeze.opensWithBlank(text.charAt(start))) {
-            room += em / 2;
-        }
-        for (int i = next(text, start); i < end; i = next(text, i)) {
-            if (isHanLatin(text, i)) {
+        for (int i = start; i < end; i = next(text, i)) {
+            if (blankHalf(text, start, end, i) != 0) {
+                room += em / 2;
+            }
+            if (i > start && isHanLatin(text, i)) {
                 room += em / 4;
             }
         }
         return room;
+    }
+
+    /**
+     * Where the mark at {@code i} may give up its blank half in a line from {@code start} to
+     * {@code end}: +1 after it, -1 before it, 0 when it may not (not a mark, already paired,
+     * or its blank side faces into a neighbouring mark's blank).
+     */
+    private static int blankHalf(String text, int start, int end, int i) {
+        char c = text.charAt(i);
+        boolean paired = PunctuationSqueeze.at(text, i) != PunctuationSqueeze.Side.NONE
+                || (i > start && PunctuationSqueeze.at(text, i - 1) == PunctuationSqueeze.Side.AFTER);
+        if (paired) {
+            return 0;
+        }
+        if (PunctuationSqueeze.closesWithBlank(c)) {
+            return 1;
+        }
+        return PunctuationSqueeze.opensWithBlank(c) ? -1 : 0;
     }
 
     // --- realising a line ---------------------------------------------------------------
@@ -132,50 +164,60 @@ public final class LineComposer {
         int[] space = new int[count + 1]; // space[k]: before the k-th character; space[count]: after the last
         boolean[] cut = new boolean[count + 1];
         for (int i = next(text, start); i < end; i = next(text, i)) {
-            int k = i - start;
             int gap = (int) Math.round(gap(text, start, i));
             if (gap != 0) {
-                space[k] = gap;
-                cut[k] = true;
+                space[i - start] = gap;
+                cut[i - start] = true;
             }
-        }
-        List<Integer> stretchable = new ArrayList<>();
-        for (int i = next(text, start); i < end; i = next(text, i)) {
-            if (isStretchable(text, i)) {
-                stretchable.add(i - start);
-            }
-        }
-        int natural = measure(text, start, end, cut) + sum(space);
-        if (justified && natural > target) {
-            compress(text, start, end, space, cut, natural - target);
-        } else if (justified && natural < target) {
-            // Every gap between characters takes its share; Latin words keep their letters together.
-            stretchable.forEach(k -> cut[k] = true);
         }
         if (justified) {
             int slack = target - measure(text, start, end, cut) - sum(space);
-            spread(slack, stretchable.isEmpty() ? List.of(count) : stretchable, space, cut);
-            // Cutting a run of Latin text can change its rounded width: settle the last unit.
+            // A line within a tolerance of the measure is flush to the eye: it takes no
+            // adjustment, and the renderer no span.
+            if (slack < -tolerance) {
+                compress(text, start, end, space, cut, -slack);
+            } else if (slack > tolerance) {
+                stretch(text, start, end, space, cut, slack);
+            }
+            // Cutting a run of Latin text can change its rounded width: settle the last units.
             int residual = target - measure(text, start, end, cut) - sum(space);
-            space[count] += residual;
-            cut[count] = cut[count] || residual != 0;
+            if (Math.abs(residual) > tolerance) {
+                space[count] += residual;
+                cut[count] = true;
+            }
         }
         return new Line(pieces(text, start, end, space, cut), justified);
     }
 
-    /** Takes {@code excess} from half-em line ends, then Han–Latin spacing, then evenly. */
+    /**
+     * Takes {@code excess} from the line: first from the blank half of a closing mark at its
+     * end, where the margin hides it; then evenly from the blank halves of its other marks,
+     * each giving at most half an em; then from the Han–Latin spacing; what is left evenly
+     * from every gap.
+     */
     private void compress(String text, int start, int end, int[] space, boolean[] cut, int excess) {
         int count = end - start;
-        if (excess > 0 && PunctuationSqueeze.closesWithBlank(text.charAt(end - 1))) {
-            space[count] -= em / 2;
-            cut[count] = true;
-            excess -= em / 2;
+        List<Integer> marks = new ArrayList<>();
+        for (int i = start; i < end; i = next(text, i)) {
+            int side = blankHalf(text, start, end, i);
+            if (side > 0 && next(text, i) == end) {
+                int take = Math.min(em / 2, excess);
+                space[count] -= take;
+                cut[count] = true;
+                excess -= take;
+            } else if (side != 0) {
+                marks.add(side > 0 ? next(text, i) - start : i - start);
+            }
         }
-        if (excess > 0 && PunctuationSqueeze.opensWithBlank(text.charAt(start))) {
-            space[0] -= em / 2;
-            cut[0] = true;
-            excess -= em / 2;
+        int taken = Math.min(excess, marks.size() * (em / 2));
+        // As few marks as will do, spread through the line: each gives up to half an em.
+        int used = Math.min(marks.size(), (taken + em / 2 - 1) / (em / 2));
+        List<Integer> picked = new ArrayList<>(used);
+        for (int n = 0; n < used; n++) {
+            picked.add(marks.get((2 * n + 1) * marks.size() / (2 * used)));
         }
+        spread(-taken, picked, space, cut);
+        excess -= taken;
         for (int k = 1; k < count && excess > 0; k++) {
             if (isHanLatin(text, start + k) && space[k] > 0) {
                 int take = Math.min(space[k], excess);
@@ -183,9 +225,68 @@ public final class LineComposer {
                 excess -= take;
             }
         }
+        if (excess > tolerance) {
+            spread(-excess, stretchable(text, start, end), space, cut);
+        }
     }
 
-    /** Spreads {@code slack} (positive or negative) over the gaps, the remainder one unit at a time. */
+    /**
+     * Adds {@code slack} to the line: first after its marks and at its Han–Latin gaps, up
+     * to a little under the gap at which text extraction would see a space, then evenly
+     * between all its characters.
+     */
+    private void stretch(String text, int start, int end, int[] space, boolean[] cut, int slack) {
+        List<Integer> gaps = stretchable(text, start, end);
+        if (gaps.isEmpty()) {
+            gaps = List.of(end - start);
+        }
+        int limit = em / 11;
+        if (slack <= limit) {
+            // A few units, left over from the widths of Latin letters, in one gap: invisible
+            // there, and one span instead of one per gap.
+            int k = gaps.stream().filter(g -> isFavoured(text, start + g)).findFirst().orElse(gaps.get(gaps.size() / 2));
+            space[k] += slack;
+            cut[k] = true;
+            return;
+        }
+        for (int k : gaps) {
+            if (isFavoured(text, start + k) && slack > 0) {
+                int give = Math.min(limit, slack);
+                space[k] += give;
+                cut[k] = true;
+                slack -= give;
+            }
+        }
+        if (slack <= tolerance) {
+            return;
+        }
+        // The rest evenly: over every gap when each gets a visible share, otherwise over
+        // gaps picked evenly through the line, so that no share is below a few units.
+        int used = Math.min(gaps.size(), Math.max(1, slack / MIN_SHARE));
+        List<Integer> picked = new ArrayList<>(used);
+        for (int n = 0; n < used; n++) {
+            picked.add(gaps.get((2 * n + 1) * gaps.size() / (2 * used)));
+        }
+        spread(slack, picked, space, cut);
+    }
+
+    /** Gaps that take stretch first: beside a mark's blank half, or between Han and Latin. */
+    private static boolean isFavoured(String text, int i) {
+        return isHanLatin(text, i) || PunctuationSqueeze.closesWithBlank(text.charAt(i - 1))
+                || PunctuationSqueeze.opensWithBlank(text.charAt(i));
+    }
+
+    private List<Integer> stretchable(String text, int start, int end) {
+        List<Integer> gaps = new ArrayList<>();
+        for (int i = next(text, start); i < end; i = next(text, i)) {
+            if (isStretchable(text, i)) {
+                gaps.add(i - start);
+            }
+        }
+        return gaps;
+    }
+
+    /** Spreads {@code slack} (positive or negative) evenly over the gaps; only gaps that change are cut. */
     private static void spread(int slack, List<Integer> gaps, int[] space, boolean[] cut) {
         if (slack == 0 || gaps.isEmpty()) {
             return;
@@ -194,11 +295,13 @@ public final class LineComposer {
         int remainder = Math.abs(slack % gaps.size());
         int step = Integer.signum(slack);
         for (int n = 0; n < gaps.size(); n++) {
-            int k = gaps.get(n);
             // The remainder goes to gaps spread through the line, not bunched at its start.
-            int extra = remainder > 0 && (n * remainder) / gaps.size() != ((n + 1) * remainder) / gaps.size() ? step : 0;
-            space[k] += share + extra;
-            cut[k] = true;
+            int extra = (n * remainder) / gaps.size() != ((n + 1) * remainder) / gaps.size() ? step : 0;
+            if (share + extra != 0) {
+                int k = gaps.get(n);
+                space[k] += share + extra;
+                cut[k] = true;
+            }
         }
     }
 
@@ -289,6 +392,10 @@ public final class LineComposer {
             return false;
         }
         return CharClasses.isWide(before) || CharClasses.isWide(after) || before == ' ' || after == ' ';
+    }
+
+    private static int previous(String text, int i) {
+        return i - Character.charCount(text.codePointBefore(i));
     }
 
     private static int next(String text, int i) {

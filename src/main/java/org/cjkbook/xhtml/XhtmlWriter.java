@@ -432,12 +432,27 @@ public final class XhtmlWriter {
                 } else if (piece instanceof LineComposer.Dash dash) {
                     m.open("span", "class", "dash").text(dash.text()).close("span");
                 } else if (piece instanceof LineComposer.Space space) {
-                    m.empty("span", "class", "sp", "style", "margin-left:" + points(space.width()) + "pt");
+                    space(m, space.width());
                 }
             }
         }
         closeBlock(m, "p");
     }
+
+    /**
+     * An adjustment between characters: the common half-em compression by class, since a
+     * style attribute per span costs the renderer a stylesheet parse.
+     */
+    private static void space(Markup m, int dots) {
+        if (dots == -HALF_EM_DOTS) {
+            m.empty("span", "class", "sp-half");
+        } else {
+            m.empty("span", "class", "sp", "style", "margin-left:" + points(dots) + "pt");
+        }
+    }
+
+    /** Half the body em at 10.5 pt, in renderer units. */
+    private static final int HALF_EM_DOTS = 140;
 
     /** Renderer units (dots, 1/26.67 pt) as points, precise enough to round back to the same dot. */
     private static String points(int dots) {

@@ -48,14 +48,18 @@ public final class Benchmark {
         System.out.printf("%-28s %9s %8s %6s %9s %9s %8s %8s %8s %8s %9s %9s%n", "book", "chars", "chapters", "pages",
                 "EPUB KB", "PDF KB", "read ms", "EPUB ms", "PDF ms", "total ms", "first ms", "peak MB");
         for (Path source : books) {
-            measure(source, fonts, out);
+            measure(source, fonts, out, true);
+        }
+        System.out.println("without the paragraph composer (Flying Saucer breaks the lines):");
+        for (Path source : books) {
+            measure(source, fonts, out, false);
         }
         processTime(jar, out);
     }
 
-    private static void measure(Path source, FontSet fonts, Path out) throws Exception {
+    private static void measure(Path source, FontSet fonts, Path out, boolean compose) throws Exception {
         PrintWriter quiet = new PrintWriter(new StringWriter());
-        BookBuilder builder = new BookBuilder(fonts, quiet);
+        BookBuilder builder = new BookBuilder(fonts, quiet, compose);
         System.gc();
         resetPeaks();
         long first = 0;
