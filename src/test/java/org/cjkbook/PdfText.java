@@ -18,8 +18,12 @@ import org.apache.pdfbox.text.TextPosition;
  */
 public final class PdfText {
 
-    /** One line: the page it is on (from 1), its baseline from the page top, its text. */
-    public record Line(int page, float y, String text) {
+    /**
+     * One line: the page it is on (from 1), its baseline from the page top, its text, where
+     * its first glyph starts and its last glyph ends, and the size of its first glyph.
+     */
+    public record Line(int page, float y, String text, float left, float right, float size,
+                       List<TextPosition> glyphs) {
     }
 
     private PdfText() {
@@ -48,10 +52,14 @@ public final class PdfText {
             collector.setEndPage(index + 1);
             collector.getText(pdf);
             for (Map.Entry<Integer, List<TextPosition>> line : byBaseline.entrySet()) {
+                List<TextPosition> glyphs = line.getValue().stream()
+                        .sorted(Comparator.comparing(TextPosition::getXDirAdj)).toList();
                 StringBuilder text = new StringBuilder();
-                line.getValue().stream().sorted(Comparator.comparing(TextPosition::getXDirAdj))
-                        .forEach(t -> text.append(t.getUnicode()));
-                lines.add(new Line(index + 1, line.getKey(), text.toString()));
+                glyphs.forEach(t -> text.append(t.getUnicode()));
+                TextPosition first = glyphs.get(0);
+                TextPosition last = glyphs.get(glyphs.size() - 1);
+                lines.add(new Line(index + 1, line.getKey(), text.toString(), first.getXDirAdj(),
+                        last.getXDirAdj() + last.getWidthDirAdj(), first.getFontSize(), glyphs));
             }
         }
         return lines;

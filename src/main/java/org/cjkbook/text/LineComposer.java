@@ -384,11 +384,18 @@ public final class LineComposer {
                 || (CharClasses.isHan(after) && Character.isLetterOrDigit(before) && !CharClasses.isWide(before));
     }
 
-    /** Gaps that take stretch: all but those inside a Latin word or number, and inside a dash pair. */
+    /**
+     * Gaps that take stretch: all but those inside a Latin word or number, inside a dash
+     * pair, and inside a compressed pair of marks, which stays one and a half em.
+     */
     private static boolean isStretchable(String text, int i) {
         int before = text.codePointBefore(i);
         int after = text.codePointAt(i);
         if (before == '\u2014' && after == '\u2014') {
+            return false;
+        }
+        if (PunctuationSqueeze.at(text, i - 1) == PunctuationSqueeze.Side.AFTER
+                || PunctuationSqueeze.at(text, i) == PunctuationSqueeze.Side.BEFORE) {
             return false;
         }
         return CharClasses.isWide(before) || CharClasses.isWide(after) || before == ' ' || after == ' ';

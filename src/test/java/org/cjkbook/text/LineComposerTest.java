@@ -1,0 +1,104 @@
+package org.cjkbook.text;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+class LineComposerTest {
+
+    /** Em 100 units: ideographs and full-width marks one em, Latin letters and digits half. */
+    private static final LineComposer.Metrics METRICS = new LineComposer.Metrics() {
+        @Override
+        public double advance(int codePoint) {
+            return CharClasses.isWide(codePoint) ? 100 : 50;
+        }
+
+        @Override
+        public int width(String run) {
+            return run.codePoints().map(c -> (int) advance(c)).sum();
+        }
+    };
+
+    private static List<LineComposer.Line> compose(String text, int ems) {
+        return new LineComposer(METRICS, 100, ems * 100).compose(text, 0);
+    }
+
+    /** A line's width as the renderer adds it up: runs, dashes (one em) and spaces. */
+    private static int width(LineComposer.Line line) {
+        int width = 0;
+        for (LineComposer.Piece piece : line.pieces()) {
+            if (piece instanceof LineComposer.Run run) {
+                width += METRICS.width(run.text());
+            } else if (piece instanceof LineComposer.Dash) {
+                width += 100;
+            } else if (piece instanceof LineComposer.Space space) {
+                width += space.width();
+            }
+        }
+        return width;
+    }
+
+    @Test
+    void hanTextFillsEachLineWithoutAdjustment() {
+        List<LineComposer.Line> lines = compose("一二三四五六七八九十十一", 5);
+        assertThat(lines).extracting(LineComposer.Line::text).containsExactly("一二三四五", "六七八九十", "十一");
+        assertThat(lines.get(0).pieces()).containsExactly(new LineComposer.Run("一二三四五"));
+        assertThat(lines.get(2).justified()).isFalse();
+    }
+
+    @Test
+    void aClosingMarkIsPulledInByCompressingHalfEms() {
+        // 五 ends a full line, but ， may not start one: with another mark in the line, both
+        // give up their blank halves and the comma joins the line.
+        List<LineComposer.Line> lines = compose("一、三四五，七八", 5);
+        assertThat(lines.get(0).text()).isEqualTo("一、三四五，");
+        assertThat(width(lines.get(0))).isEqualTo(500);
+    }
+
+    @Test
+    void withoutRoomToCompressTheLineBreaksEarlierAndStretchesEvenly() {
+        List<LineComposer.Line> lines = compose("一二三四五，七八", 5);
+        assertThat(lines.get(0).text()).isEqualTo("一二三四");
+        assertThat(lines.get(1).text()).startsWith("五，");
+        assertThat(width(lines.get(0))).isEqualTo(500);
+        assertThat(lines.get(0).pieces()).filteredOn(LineComposer.Space.class::isInstance)
+                .extracting(p -> ((LineComposer.Space) p).width()).containsOnly(33, 34);
+    }
+
+    @Test
+    void adjacentMarksTakeOneAndAHalfEm() {
+        LineComposer.Line line = compose("好。”他说", 10).get(0);
+        assertThat(line.pieces()).containsExactly(new LineComposer.Run("好。"), new LineComposer.Space(-50),
+                new LineComposer.Run("”他说"));
+    }
+
+    @Test
+    void hanAndLatinAreSpacedByAQuarterEm() {
+        LineComposer.Line line = compose("用Java写", 10).get(0);
+        assertThat(line.pieces()).containsExactly(new LineComposer.Run("用"), new LineComposer.Space(25),
+                new LineComposer.Run("Java"), new LineComposer.Space(25), new LineComposer.Run("写"));
+    }
+
+    @Test
+    void dashesAreSetAsOneEmPiecesAndNeverSplitOrStartALine() {
+        List<LineComposer.Line> lines = compose("工作起来——北京上海", 5);
+        assertThat(lines.get(0).text()).isEqualTo("工作起");
+        assertThat(lines.get(1).text()).startsWith("来——");
+        assertThat(lines.get(1).pieces()).contains(new LineComposer.Dash("—"));
+        assertThat(lines).allMatch(l -> !l.justified() || width(l) == 500);
+    }
+
+    @Test
+    void everyLineButTheLastIsExactlyTheMeasure() {
+        String text = "从2019年5月底开始，一场以县处级以上领导干部为重点的“不忘初心、牢记使命”主题教育，"
+                + "在全党自上而下分两批开展，9000多万全体党员按照中央“守初心、担使命，找差距、抓落实”的总要求。";
+        List<LineComposer.Line> lines = compose(text, 12);
+        assertThat(String.join("", lines.stream().map(LineComposer.Line::text).toList())).isEqualTo(text);
+        for (LineComposer.Line line : lines.subList(0, lines.size() - 1)) {
+            assertThat(width(line)).as(line.text()).isBetween(1200 - 4, 1200 + 4);
+            assertThat(CharClasses.isLineStartProhibited(line.text().codePointAt(0))).isFalse();
+        }
+    }
+}
