@@ -79,13 +79,16 @@ public final class PdfEdition {
     public static XhtmlWriter.Print markup(Book book, String pageSize, FontSet fonts) {
         List<String> stylesheets = List.of("print.css", "page-" + pageSize + ".css");
         if (fonts == null) {
-            return XhtmlWriter.print(book, stylesheets, file -> Path.of(file).toUri().toString(), null);
+            return XhtmlWriter.print(book, stylesheets, file -> Path.of(file).toUri().toString(), null, null);
         }
-        RendererMetrics metrics = new RendererMetrics(fonts.advances(Face.BODY), BODY_POINTS);
-        int em = metrics.em();
-        LineComposer composer = new LineComposer(metrics, em, MEASURES.get(pageSize) * em);
-        return XhtmlWriter.print(book, stylesheets, file -> Path.of(file).toUri().toString(),
-                text -> composer.compose(text, 2 * em));
+        Map<Face, RendererMetrics> metrics = new java.util.EnumMap<>(Face.class);
+        for (Face face : Face.values()) {
+            metrics.put(face, new RendererMetrics(fonts.advances(face), BODY_POINTS));
+        }
+        int em = metrics.get(Face.BODY).em();
+        LineComposer composer = new LineComposer(metrics.get(Face.BODY), em, MEASURES.get(pageSize) * em);
+        return XhtmlWriter.print(book, stylesheets, file -> Path.of(file).toUri().toString(), composer,
+                metrics::get);
     }
 
     /** What was printed: the number of pages, and where each page's text begins. */

@@ -29,7 +29,12 @@ public final class LineComposer {
     public sealed interface Piece {
     }
 
-    public record Run(String text) implements Piece {
+    /** Text of one style: {@code tag} is the segment's, as the caller gave it. */
+    public record Run(String text, Object tag) implements Piece {
+    }
+
+    /** Text of one style, measured by its own metrics; {@code tag} comes back on its runs. */
+    public record Segment(String text, Metrics metrics, Object tag) {
     }
 
     public record Dash(String text) implements Piece {
@@ -64,7 +69,14 @@ public final class LineComposer {
     /** How far a justified line may end from the measure: under half a point at book sizes. */
     private final int tolerance;
 
-    /** {@code em} is the body size and {@code measure} the line length, in the renderer's units. */
+    /** The metrics and tag of each character of the paragraph being set. */
+    private Metrics[] charMetrics;
+    private Object[] charTags;
+
+    /**
+     * {@code em} is the body size and {@code measure} the line length, in the renderer's
+     * units; {@code metrics} measures plain text. A composer sets one paragraph at a time.
+     */
     public LineComposer(Metrics metrics, int em, int measure) {
         this.metrics = metrics;
         this.em = em;
@@ -72,8 +84,29 @@ public final class LineComposer {
         this.tolerance = em / 24;
     }
 
-    /** The lines of a paragraph whose first line is indented by {@code indent}. */
+    public int em() {
+        return em;
+    }
+
+    /** The lines of a paragraph of plain text whose first line is indented by {@code indent}. */
     public List<Line> compose(String text, int indent) {
+        return compose(List.of(new Segment(text, metrics, null)), indent);
+    }
+
+    /** The lines of a paragraph of styled segments whose first line is indented by {@code indent}. */
+    public List<Line> compose(List<Segment> segments, int indent) {
+        StringBuilder joined = new StringBuilder();
+        segments.forEach(s -> joined.append(s.text()));
+        String text = joined.toString();
+        charMetrics = new Metrics[text.length()];
+        charTags = new Object[text.length()];
+        int at = 0;
+        for (Segment segment : segments) {
+            for (int i = 0; i < segment.text().length(); i++, at++) {
+                charMetrics[at] = segment.metrics();
+                charTags[at] = segment.tag();
+            }
+        }
         List<Line> lines = new ArrayList<>();
         int start = 0;
         while (start < text.length()) {
@@ -311,7 +344,7 @@ public final class LineComposer {
         int runStart = start;
         for (int i = start; i < end; i++) {
             boolean dash = text.startsWith(DASH, i);
-            if (dash || cut[i - start] && i > runStart) {
+            if (dash || (cut[i - start] || styleChanges(i)) && i > runStart) {
                 width += runWidth(text, runStart, i);
                 runStart = i;
             }
@@ -324,7 +357,12 @@ public final class LineComposer {
     }
 
     private int runWidth(String text, int from, int to) {
-        return from >= to ? 0 : metrics.width(text.substring(from, to));
+        return from >= to ? 0 : charMetrics[from].width(text.substring(from, to));
+    }
+
+    /** True where a new style begins: a run never spans two. */
+    private boolean styleChanges(int i) {
+        return i > 0 && (charTags[i] != charTags[i - 1] || charMetrics[i] != charMetrics[i - 1]);
     }
 
     private List<Piece> pieces(String text, int start, int end, int[] space, boolean[] cut) {
@@ -333,9 +371,9 @@ public final class LineComposer {
         for (int i = start; i < end; i++) {
             int k = i - start;
             boolean dash = text.startsWith(DASH, i);
-            if (cut[k] || dash) {
+            if (cut[k] || dash || styleChanges(i)) {
                 if (i > runStart) {
-                    pieces.add(new Run(text.substring(runStart, i)));
+                    pieces.add(new Run(text.substring(runStart, i), charTags[runStart]));
                 }
                 if (space[k] != 0) {
                     pieces.add(new Space(space[k]));
@@ -348,7 +386,7 @@ public final class LineComposer {
             }
         }
         if (end > runStart) {
-            pieces.add(new Run(text.substring(runStart, end)));
+            pieces.add(new Run(text.substring(runStart, end), charTags[runStart]));
         }
         if (space[end - start] != 0) {
             pieces.add(new Space(space[end - start]));
@@ -359,7 +397,7 @@ public final class LineComposer {
     // --- character classes --------------------------------------------------------------
 
     private double advance(String text, int i) {
-        return text.startsWith(DASH, i) ? em : metrics.advance(text.codePointAt(i));
+        return text.startsWith(DASH, i) ? em : charMetrics[i].advance(text.codePointAt(i));
     }
 
     /** The space set before character {@code i}: pair compression, or Han–Latin spacing. */

@@ -64,8 +64,10 @@ public final class XhtmlWriter {
     private final Labels labels;
     private final boolean print;
     private final Function<String, String> imageHref;
-    /** Sets the lines of plain body paragraphs for print; null leaves breaking to the renderer. */
-    private final Function<String, List<LineComposer.Line>> composer;
+    /** Sets the lines of body paragraphs for print; null leaves breaking to the renderer. */
+    private final LineComposer composer;
+    /** How the renderer measures text of each face, for the composer. */
+    private final Function<Face, LineComposer.Metrics> metrics;
     private final Map<Face, SortedSet<Integer>> characters = Markup.newCharacterMap();
     /** Page starts of the print edition by text block, for the EPUB's page breaks. */
     private final Map<Integer, List<PageStart>> pageStarts;
@@ -78,9 +80,10 @@ public final class XhtmlWriter {
     private int nesting;
 
     private XhtmlWriter(Book book, boolean print, Function<String, String> imageHref, List<PageStart> starts,
-                        Function<String, List<LineComposer.Line>> composer) {
+                        LineComposer composer, Function<Face, LineComposer.Metrics> metrics) {
         this.book = book;
         this.composer = composer;
+        this.metrics = metrics;
         this.metadata = book.metadata();
         this.labels = Labels.of(metadata.language());
         this.print = print;
@@ -100,19 +103,21 @@ public final class XhtmlWriter {
      */
     public static Epub epub(Book book, String stylesheet, Function<String, String> imageHref, String coverHref,
                             List<PageStart> pageStarts) {
-        XhtmlWriter writer = new XhtmlWriter(book, false, imageHref, pageStarts, null);
+        XhtmlWriter writer = new XhtmlWriter(book, false, imageHref, pageStarts, null, null);
         return writer.epubDocuments(stylesheet, coverHref);
     }
 
     /**
      * The print document; {@code imageHref} maps an image's file to a URL the renderer can
      * load. Its text blocks carry their numbers in {@value #BLOCK_ATTRIBUTE}. Body
-     * paragraphs of plain text are set line by line by {@code composer}, as
-     * {@value #COMPOSED_CLASS} paragraphs, their lines separated by line feeds.
+     * paragraphs of text, emphasis, strong text and links are set line by line by
+     * {@code composer}, with {@code metrics} for each face, as {@value #COMPOSED_CLASS}
+     * paragraphs whose lines are separated by line feeds; a null composer leaves line
+     * breaking to the renderer.
      */
     public static Print print(Book book, List<String> stylesheets, Function<String, String> imageHref,
-                              Function<String, List<LineComposer.Line>> composer) {
-        XhtmlWriter writer = new XhtmlWriter(book, true, imageHref, List.of(), composer);
+                              LineComposer composer, Function<Face, LineComposer.Metrics> metrics) {
+        XhtmlWriter writer = new XhtmlWriter(book, true, imageHref, List.of(), composer, metrics);
         return new Print(writer.printDocument(stylesheets), writer.characters);
     }
 
@@ -414,21 +419,58 @@ public final class XhtmlWriter {
         closeBlock(m, tag);
     }
 
+    /** What a composed run is set in, besides plain text. */
+    private enum Style { EMPHASIS, STRONG }
+
+    /** A composed run inside a link. */
+    private record Href(String href) {
+    }
+
+    /**
+     * A paragraph's content as segments the composer can set, or null when it holds more
+     * than text, emphasis, strong text and links of plain text (notes, code, line breaks).
+     */
+    private List<LineComposer.Segment> segments(List<Inline> content) {
+        List<LineComposer.Segment> segments = new ArrayList<>();
+        for (Inline inline : content) {
+            if (inline instanceof Inline.Text t) {
+                segments.add(new LineComposer.Segment(t.text(), metrics.apply(Face.BODY), null));
+            } else if (inline instanceof Inline.Emphasis e && plain(e.content())) {
+                // Print sets emphasis in the heading face, as the stylesheet does.
+                segments.add(new LineComposer.Segment(Inline.plainText(e.content()), metrics.apply(Face.HEADING),
+                        Style.EMPHASIS));
+            } else if (inline instanceof Inline.Strong s && plain(s.content())) {
+                segments.add(new LineComposer.Segment(Inline.plainText(s.content()), metrics.apply(Face.BOLD),
+                        Style.STRONG));
+            } else if (inline instanceof Inline.Link l && plain(l.content())) {
+                segments.add(new LineComposer.Segment(Inline.plainText(l.content()), metrics.apply(Face.BODY),
+                        new Href(l.href())));
+            } else {
+                return null;
+            }
+        }
+        return segments;
+    }
+
+    private static boolean plain(List<Inline> inlines) {
+        return inlines.stream().allMatch(Inline.Text.class::isInstance);
+    }
+
     /**
      * A paragraph in the lines the composer set: text and the spaces it adjusts, each line
      * ending in a line feed the print stylesheet keeps. Spans stand between the text, never
      * around it, so the renderer paints the text in reading order.
      */
-    private void composed(Markup m, String text) {
+    private void composed(Markup m, List<LineComposer.Segment> segments) {
         openBlock(m, null, "p", "class", COMPOSED_CLASS);
-        List<LineComposer.Line> lines = composer.apply(text);
+        List<LineComposer.Line> lines = composer.compose(segments, 2 * composer.em());
         for (int n = 0; n < lines.size(); n++) {
             if (n > 0) {
                 m.raw("\n");
             }
             for (LineComposer.Piece piece : lines.get(n).pieces()) {
                 if (piece instanceof LineComposer.Run run) {
-                    m.text(run.text());
+                    run(m, run);
                 } else if (piece instanceof LineComposer.Dash dash) {
                     m.open("span", "class", "dash").text(dash.text()).close("span");
                 } else if (piece instanceof LineComposer.Space space) {
@@ -437,6 +479,18 @@ public final class XhtmlWriter {
             }
         }
         closeBlock(m, "p");
+    }
+
+    private static void run(Markup m, LineComposer.Run run) {
+        if (run.tag() == Style.EMPHASIS) {
+            m.openFaced(Face.HEADING, "em").text(run.text()).closeFaced("em");
+        } else if (run.tag() == Style.STRONG) {
+            m.openFaced(Face.BOLD, "strong").text(run.text()).closeFaced("strong");
+        } else if (run.tag() instanceof Href link) {
+            m.open("a", "href", link.href()).text(run.text()).close("a");
+        } else {
+            m.text(run.text());
+        }
     }
 
     /**
@@ -470,8 +524,10 @@ public final class XhtmlWriter {
 
     private void block(Markup m, Block block, Notes notes) {
         if (block instanceof Block.Paragraph p) {
-            if (print && composer != null && nesting == 0 && p.content().stream().allMatch(Inline.Text.class::isInstance)) {
-                composed(m, Inline.plainText(p.content()));
+            List<LineComposer.Segment> segments = print && composer != null && nesting == 0
+                    ? segments(p.content()) : null;
+            if (segments != null) {
+                composed(m, segments);
                 return;
             }
             openBlock(m, null, "p");

@@ -44,7 +44,7 @@ class LineComposerTest {
     void hanTextFillsEachLineWithoutAdjustment() {
         List<LineComposer.Line> lines = compose("一二三四五六七八九十十一", 5);
         assertThat(lines).extracting(LineComposer.Line::text).containsExactly("一二三四五", "六七八九十", "十一");
-        assertThat(lines.get(0).pieces()).containsExactly(new LineComposer.Run("一二三四五"));
+        assertThat(lines.get(0).pieces()).containsExactly(new LineComposer.Run("一二三四五", null));
         assertThat(lines.get(2).justified()).isFalse();
     }
 
@@ -70,15 +70,15 @@ class LineComposerTest {
     @Test
     void adjacentMarksTakeOneAndAHalfEm() {
         LineComposer.Line line = compose("好。”他说", 10).get(0);
-        assertThat(line.pieces()).containsExactly(new LineComposer.Run("好。"), new LineComposer.Space(-50),
-                new LineComposer.Run("”他说"));
+        assertThat(line.pieces()).containsExactly(new LineComposer.Run("好。", null), new LineComposer.Space(-50),
+                new LineComposer.Run("”他说", null));
     }
 
     @Test
     void hanAndLatinAreSpacedByAQuarterEm() {
         LineComposer.Line line = compose("用Java写", 10).get(0);
-        assertThat(line.pieces()).containsExactly(new LineComposer.Run("用"), new LineComposer.Space(25),
-                new LineComposer.Run("Java"), new LineComposer.Space(25), new LineComposer.Run("写"));
+        assertThat(line.pieces()).containsExactly(new LineComposer.Run("用", null), new LineComposer.Space(25),
+                new LineComposer.Run("Java", null), new LineComposer.Space(25), new LineComposer.Run("写", null));
     }
 
     @Test
