@@ -61,7 +61,7 @@ public final class LineComposer {
 
     private static final String DASH = "\u2014";
     /** The least stretch worth a gap of its own, in the renderer's units. */
-    private static final int MIN_SHARE = 4;
+    private static final int MIN_SHARE = 10;
 
     private final Metrics metrics;
     private final int em;
@@ -388,9 +388,9 @@ public final class LineComposer {
         if (end > runStart) {
             pieces.add(new Run(text.substring(runStart, end), charTags[runStart]));
         }
-        if (space[end - start] != 0) {
-            pieces.add(new Space(space[end - start]));
-        }
+        // Space after the last character moves nothing in a line set flush left: a closing
+        // mark giving up its blank half at the line's end needs no span, its blank simply
+        // reaching into the margin.
         return pieces;
     }
 
