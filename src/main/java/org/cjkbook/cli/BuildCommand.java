@@ -1,17 +1,23 @@
 package org.cjkbook.cli;
 
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.EnumMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 
 import org.cjkbook.BookException;
 import org.cjkbook.font.Face;
 import org.cjkbook.font.FontSet;
+import org.cjkbook.model.Block;
 import org.cjkbook.model.Book;
 import org.cjkbook.model.Chapter;
+import org.cjkbook.model.Inline;
 import org.cjkbook.read.BookLoader;
 
 import picocli.CommandLine;
@@ -41,7 +47,7 @@ final class BuildCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        java.io.PrintWriter err = spec.commandLine().getErr();
+        PrintWriter err = spec.commandLine().getErr();
         long start = System.nanoTime();
         BookLoader.Loaded loaded = new BookLoader().load(source);
         Book book = loaded.book();
@@ -65,9 +71,9 @@ final class BuildCommand implements Callable<Integer> {
     private FontSet fonts(BookLoader.Loaded loaded) {
         var configured = loaded.settings().fonts();
         Path folder = fontsFolder != null ? fontsFolder : findFontsFolder(loaded);
-        java.util.Map<Face, Path> files = new java.util.EnumMap<>(Face.class);
+        Map<Face, Path> files = new EnumMap<>(Face.class);
         for (Face face : Face.values()) {
-            Path file = configured.get(face.name().toLowerCase(java.util.Locale.ROOT));
+            Path file = configured.get(face.name().toLowerCase(Locale.ROOT));
             if (file == null) {
                 if (folder == null) {
                     throw new BookException("no fonts/ folder found beside " + source
@@ -83,8 +89,8 @@ final class BuildCommand implements Callable<Integer> {
     /** The bundled fonts travel with the project, not inside the program: find the folder. */
     private Path findFontsFolder(BookLoader.Loaded loaded) {
         Path first = loaded.settings().sources().get(0).toAbsolutePath().getParent();
-        for (Path candidate : List.of(first.resolve("fonts"), first.getParent() == null ? first : first.getParent().resolve("fonts"),
-                Path.of("fonts").toAbsolutePath())) {
+        Path above = first.getParent() == null ? first : first.getParent();
+        for (Path candidate : List.of(first.resolve("fonts"), above.resolve("fonts"), Path.of("fonts").toAbsolutePath())) {
             if (Files.isDirectory(candidate)) {
                 return candidate;
             }
@@ -92,12 +98,13 @@ final class BuildCommand implements Callable<Integer> {
         return null;
     }
 
-    private static long characters(Book book) {
+    /** The characters of a book's paragraphs: what a reader reads. */
+    static long characters(Book book) {
         long count = 0;
         for (Chapter chapter : book.chapters()) {
-            for (var block : chapter.blocks()) {
-                if (block instanceof org.cjkbook.model.Block.Paragraph p) {
-                    count += org.cjkbook.model.Inline.plainText(p.content()).codePoints().count();
+            for (Block block : chapter.blocks()) {
+                if (block instanceof Block.Paragraph p) {
+                    count += Inline.plainText(p.content()).codePoints().count();
                 }
             }
         }

@@ -13,10 +13,7 @@ import java.util.List;
 import java.util.Set;
 
 import org.cjkbook.font.FontSet;
-import org.cjkbook.model.Block;
 import org.cjkbook.model.Book;
-import org.cjkbook.model.Chapter;
-import org.cjkbook.model.Inline;
 import org.cjkbook.read.BookLoader;
 
 /**
@@ -81,7 +78,7 @@ public final class Benchmark {
         long peak = peakHeap();
         Book book = loaded.book();
         System.out.printf("%-28s %,9d %8d %6d %,9d %,9d %8d %8d %8d %8d %9d %9d%n", source.getFileName(),
-                characters(book), book.chapters().size(), result.pages(),
+                BuildCommand.characters(book), book.chapters().size(), result.pages(),
                 Files.size(result.files().get(0)) >> 10, Files.size(result.files().get(1)) >> 10,
                 median(runs, 0), median(runs, 1), median(runs, 2), median(runs, 3), first / 1_000_000, peak >> 20);
     }
@@ -130,17 +127,5 @@ public final class Benchmark {
             }
         }
         return peak;
-    }
-
-    private static long characters(Book book) {
-        long count = 0;
-        for (Chapter chapter : book.chapters()) {
-            for (Block block : chapter.blocks()) {
-                if (block instanceof Block.Paragraph paragraph) {
-                    count += Inline.plainText(paragraph.content()).codePoints().count();
-                }
-            }
-        }
-        return count;
     }
 }
