@@ -95,6 +95,37 @@ class ConventionsTest {
     }
 
     @Test
+    void unindentedSectionHeadingsBetweenIndentedParagraphs() {
+        Book book = new ArticleReader().read(Path.of("plain.txt"), """
+                标题
+
+                　　开头的一段正文。
+                不加缩进的小标题
+                　　小标题下的正文。
+                　　（责编：王五）
+                """);
+        assertThat(titles(book)).containsExactly(null, "不加缩进的小标题");
+        assertThat(paragraphs(book)).containsExactly(1L, 1L);
+        assertThat(book.metadata().contributors()).containsExactly(new Contributor("王五", Role.EDITOR));
+    }
+
+    @Test
+    void prefacesSectionsAndHundredsNumberedTheOldWay() {
+        Book book = new ArticleReader().read(Path.of("old.txt"), """
+                书名
+
+                序
+                    序的正文。
+                第一节　开端
+                    第一节的正文。
+                第一二零回　终局
+                    最后一回的正文。
+                """);
+        assertThat(titles(book)).containsExactly("序", "第一节\u3000开端", "第一二零回\u3000终局");
+        assertThat(paragraphs(book)).containsExactly(1L, 1L, 1L);
+    }
+
+    @Test
     void traditionalTextIsDetectedAsZhHant() {
         Book book = load("traditional.txt");
         assertThat(book.metadata().language()).isEqualTo("zh-Hant");
