@@ -1,12 +1,18 @@
 package org.cjkbook;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
 
 import org.cjkbook.cli.Cli;
 
@@ -63,5 +69,18 @@ public final class Builds {
             }
         }
         return files;
+    }
+
+    /** The entries of an EPUB (a zip), by name, in the order they are stored. */
+    public static Map<String, byte[]> entries(Path epub) throws IOException {
+        Map<String, byte[]> entries = new LinkedHashMap<>();
+        try (ZipFile zip = new ZipFile(epub.toFile())) {
+            for (ZipEntry entry : java.util.Collections.list(zip.entries())) {
+                try (InputStream in = zip.getInputStream(entry)) {
+                    entries.put(entry.getName(), in.readAllBytes());
+                }
+            }
+        }
+        return entries;
     }
 }

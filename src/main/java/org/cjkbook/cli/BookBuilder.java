@@ -52,14 +52,15 @@ final class BookBuilder {
         // Markup and font coverage come first, so that a character no font can draw stops
         // the run before any output is written.
         EpubEdition epubEdition = new EpubEdition(modified(book), loaded.settings().cover());
-        XhtmlWriter.Epub epub = formats.contains("epub") ? epubEdition.markup(book, List.of()) : null;
-        XhtmlWriter.Print print = formats.contains("pdf") ? PdfEdition.markup(book, loaded.settings().pageSize(), compose ? fonts : null) : null;
+        XhtmlWriter.Epub epub = formats.contains("epub") ? epubEdition.markup(book, List.of(), fonts) : null;
+        XhtmlWriter.Print print = formats.contains("pdf") ? PdfEdition.markup(book, loaded.settings().pageSize(), fonts, compose) : null;
         if (epub != null) {
             checkCoverage(epub.characters(), loaded);
         }
         if (print != null) {
             checkCoverage(print.characters(), loaded);
         }
+        reportFallbacks(epub != null ? epub.fallbacks() : print.fallbacks());
         checkFolder(outputFolder);
         Path epubFile = outputFolder.resolve(loaded.name() + ".epub");
         Path pdfFile = outputFolder.resolve(loaded.name() + ".pdf");
@@ -76,7 +77,7 @@ final class BookBuilder {
             long start = System.nanoTime();
             String printSource = null;
             if (printed != null) {
-                epub = epubEdition.markup(book, printed.pageStarts());
+                epub = epubEdition.markup(book, printed.pageStarts(), fonts);
                 printSource = "《" + book.metadata().title() + "》PDF " + loaded.settings().pageSize();
             }
             epubEdition.write(book, epub, subsets(epub.characters()), printSource, epubFile);
@@ -96,6 +97,20 @@ final class BookBuilder {
         Map<Face, byte[]> subsets = new EnumMap<>(Face.class);
         characters.forEach((face, codePoints) -> subsets.put(face, fonts.subset(face, codePoints)));
         return subsets;
+    }
+
+    /** Says which characters another face draws because their own lacks them. */
+    private void reportFallbacks(Map<Integer, Face> fallbacks) {
+        if (fallbacks.isEmpty()) {
+            return;
+        }
+        String list = fallbacks.entrySet().stream().limit(10)
+                .map(e -> new String(Character.toChars(e.getKey())) + " (U+" + String.format("%04X", e.getKey())
+                        + ") in " + fonts.file(e.getValue()).getFileName())
+                .collect(Collectors.joining(", "));
+        progress.printf("cjkbook: drawn in another face, their own lacking them: %s%s%n", list,
+                fallbacks.size() > 10 ? " and " + (fallbacks.size() - 10) + " more" : "");
+        progress.flush();
     }
 
     /** A character the font of its face cannot draw stops the build: say which, and where. */

@@ -23,6 +23,7 @@ import java.util.zip.ZipOutputStream;
 import org.cjkbook.BookException;
 import org.cjkbook.OutputFile;
 import org.cjkbook.font.Face;
+import org.cjkbook.font.FontSet;
 import org.cjkbook.model.Block;
 import org.cjkbook.model.Book;
 import org.cjkbook.model.Chapter;
@@ -78,9 +79,9 @@ public final class EpubEdition {
      * {@code pageStarts} are where the pages of the print edition built alongside begin,
      * or empty.
      */
-    public XhtmlWriter.Epub markup(Book book, List<PageStart> pageStarts) {
+    public XhtmlWriter.Epub markup(Book book, List<PageStart> pageStarts, FontSet fonts) {
         Map<String, String> images = imageNames(book);
-        return XhtmlWriter.epub(book, "css/epub.css", images::get, coverHref(), pageStarts);
+        return XhtmlWriter.epub(book, "css/epub.css", images::get, coverHref(), pageStarts, fonts);
     }
 
     private String coverHref() {

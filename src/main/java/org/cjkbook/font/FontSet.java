@@ -126,6 +126,11 @@ public final class FontSet {
         return fonts.get(face).use(font -> FontSubsetter.subset(font, codePoints));
     }
 
+    /** True when the face's font has a glyph for the character. */
+    public boolean has(Face face, int codePoint) {
+        return fonts.get(face).advance(codePoint) != 0 || fonts.get(face).mapped(codePoint);
+    }
+
     /**
      * The advance widths of the face's characters in thousandths of an em, as PDF writers
      * measure text; 0 for a character the face lacks. Looked up once per character.
@@ -184,6 +189,11 @@ public final class FontSet {
             } catch (IOException e) {
                 throw new BookException(file + ": cannot read the font (" + e.getMessage() + ")", e);
             }
+        }
+
+        /** True when the cmap maps the character, for glyphs of no width. */
+        synchronized boolean mapped(int codePoint) {
+            return use(font -> font.getUnicodeCmapLookup().getGlyphId(codePoint) != 0);
         }
 
         synchronized int advance(int codePoint) {

@@ -72,23 +72,37 @@ public final class PdfEdition {
     /**
      * The print XHTML and the characters each face draws, for the font subsets. The page
      * size is one of the settings' sizes, each with its own page stylesheet. Body
-     * paragraphs are composed line by line with the metrics of the body face of
-     * {@code fonts}, the face the PDF embeds; with {@code fonts} null, Flying Saucer breaks
-     * the lines itself.
+     * paragraphs are composed line by line with the metrics of {@code fonts}, the fonts
+     * the PDF embeds; with {@code compose} false, Flying Saucer breaks the lines itself.
      */
-    public static XhtmlWriter.Print markup(Book book, String pageSize, FontSet fonts) {
+    public static XhtmlWriter.Print markup(Book book, String pageSize, FontSet fonts, boolean compose) {
         List<String> stylesheets = List.of("print.css", "page-" + pageSize + ".css");
-        if (fonts == null) {
-            return XhtmlWriter.print(book, stylesheets, file -> Path.of(file).toUri().toString(), null, null);
+        if (!compose) {
+            return XhtmlWriter.print(book, stylesheets, file -> Path.of(file).toUri().toString(), null, null, fonts);
         }
         Map<Face, RendererMetrics> metrics = new java.util.EnumMap<>(Face.class);
         for (Face face : Face.values()) {
-            metrics.put(face, new RendererMetrics(fonts.advances(face), BODY_POINTS));
+            metrics.put(face, new RendererMetrics(advancesWithFallback(fonts, face), BODY_POINTS));
         }
         int em = metrics.get(Face.BODY).em();
         LineComposer composer = new LineComposer(metrics.get(Face.BODY), em, MEASURES.get(pageSize) * em);
         return XhtmlWriter.print(book, stylesheets, file -> Path.of(file).toUri().toString(), composer,
-                metrics::get);
+                metrics::get, fonts);
+    }
+
+    /** A face's advances, a character it lacks measured in the face that will draw it. */
+    private static java.util.function.IntUnaryOperator advancesWithFallback(FontSet fonts, Face face) {
+        java.util.function.IntUnaryOperator own = fonts.advances(face);
+        return codePoint -> {
+            int advance = own.applyAsInt(codePoint);
+            for (Face other : Face.values()) {
+                if (advance != 0) {
+                    break;
+                }
+                advance = fonts.advances(other).applyAsInt(codePoint);
+            }
+            return advance;
+        };
     }
 
     /** What was printed: the number of pages, and where each page's text begins. */

@@ -8,6 +8,7 @@ import java.util.SortedSet;
 import java.util.TreeSet;
 
 import org.cjkbook.font.Face;
+import org.cjkbook.font.FontSet;
 import org.cjkbook.text.PunctuationSqueeze;
 
 /**
@@ -19,17 +20,23 @@ public final class Markup {
     private final StringBuilder out = new StringBuilder(4096);
     private final Deque<Face> faces = new ArrayDeque<>();
     private final Map<Face, SortedSet<Integer>> characters;
+    /** The fonts, to set a character the current face lacks in one that has it; null for none. */
+    private final FontSet fonts;
+    /** Characters set in a face other than their own, with the face that draws them. */
+    private final Map<Integer, Face> fallbacks;
     /** Page starts still to be marked in the open text block, by offset; null outside one. */
     private java.util.Deque<PageStart> pageStarts;
     private int blockOffset;
 
     /** Markup for machines only (package documents, navigation for old readers): no faces. */
     public Markup() {
-        this(newCharacterMap());
+        this(newCharacterMap(), null, new java.util.TreeMap<>());
     }
 
-    Markup(Map<Face, SortedSet<Integer>> characters) {
+    Markup(Map<Face, SortedSet<Integer>> characters, FontSet fonts, Map<Integer, Face> fallbacks) {
         this.characters = characters;
+        this.fonts = fonts;
+        this.fallbacks = fallbacks;
         faces.push(Face.BODY);
     }
 
@@ -90,9 +97,45 @@ public final class Markup {
         return this;
     }
 
-    /** Text content, escaped, and counted for the face it is set in. */
+    /**
+     * Text content, escaped, and counted for the face it is set in. A character that face
+     * cannot draw but another can is set in that other face, in a span the stylesheets know.
+     */
     public Markup text(String text) {
-        record(text, faces.peek());
+        Face face = faces.peek();
+        int start = 0;
+        for (int i = 0; i < text.length(); i += Character.charCount(text.codePointAt(i))) {
+            int codePoint = text.codePointAt(i);
+            Face fallback = fallback(face, codePoint);
+            if (fallback != null) {
+                written(text.substring(start, i), face);
+                start = i + Character.charCount(codePoint);
+                out.append("<span class=\"fallback-").append(fallback.name().toLowerCase(java.util.Locale.ROOT))
+                        .append("\">");
+                written(text.substring(i, start), fallback);
+                out.append("</span>");
+            }
+        }
+        written(text.substring(start), face);
+        return this;
+    }
+
+    private Face fallback(Face face, int codePoint) {
+        if (fonts == null || codePoint < 0x20 || fonts.has(face, codePoint)) {
+            return null;
+        }
+        for (Face other : Face.values()) {
+            if (other != face && fonts.has(other, codePoint)) {
+                fallbacks.put(codePoint, other);
+                return other;
+            }
+        }
+        return null;
+    }
+
+    /** Text of one face, with the page starts that fall in it. */
+    private void written(String text, Face face) {
+        record(text, face);
         int start = 0;
         while (pageStarts != null && !pageStarts.isEmpty()
                 && pageStarts.peek().offset() < blockOffset + text.length()) {
@@ -103,7 +146,6 @@ public final class Markup {
         }
         escape(text.substring(start), false);
         blockOffset += text.length();
-        return this;
     }
 
     /** Starts a text block whose page starts, ordered by offset, are to be marked in it. */

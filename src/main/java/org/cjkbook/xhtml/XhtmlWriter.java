@@ -14,6 +14,7 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 
 import org.cjkbook.font.Face;
+import org.cjkbook.font.FontSet;
 import org.cjkbook.model.Block;
 import org.cjkbook.model.Book;
 import org.cjkbook.model.Chapter;
@@ -39,9 +40,12 @@ public final class XhtmlWriter {
     public record Document(String name, String title, String xml) {
     }
 
-    /** The EPUB's documents in reading order, and the characters each face must draw. */
+    /**
+     * The EPUB's documents in reading order, the characters each face must draw, and the
+     * characters set in a face other than their own because theirs lacks them.
+     */
     public record Epub(Document cover, Document titlePage, Document navigation, List<Document> chapters,
-                       Document colophon, Map<Face, SortedSet<Integer>> characters) {
+                       Document colophon, Map<Face, SortedSet<Integer>> characters, Map<Integer, Face> fallbacks) {
         public List<Document> readingOrder() {
             List<Document> all = new ArrayList<>();
             all.add(cover);
@@ -55,8 +59,8 @@ public final class XhtmlWriter {
         }
     }
 
-    /** The print document, and the characters each face must draw. */
-    public record Print(String xml, Map<Face, SortedSet<Integer>> characters) {
+    /** The print document, the characters each face must draw, and those set in another face. */
+    public record Print(String xml, Map<Face, SortedSet<Integer>> characters, Map<Integer, Face> fallbacks) {
     }
 
     private final Book book;
@@ -69,6 +73,9 @@ public final class XhtmlWriter {
     /** How the renderer measures text of each face, for the composer. */
     private final Function<Face, LineComposer.Metrics> metrics;
     private final Map<Face, SortedSet<Integer>> characters = Markup.newCharacterMap();
+    /** The fonts, for characters one face lacks and another has; null to set all in their own face. */
+    private final FontSet fonts;
+    private final Map<Integer, Face> fallbacks = new TreeMap<>();
     /** Page starts of the print edition by text block, for the EPUB's page breaks. */
     private final Map<Integer, List<PageStart>> pageStarts;
     /** Page labels, in page order, with the file that marks each: the EPUB's page list. */
@@ -80,8 +87,9 @@ public final class XhtmlWriter {
     private int nesting;
 
     private XhtmlWriter(Book book, boolean print, Function<String, String> imageHref, List<PageStart> starts,
-                        LineComposer composer, Function<Face, LineComposer.Metrics> metrics) {
+                        LineComposer composer, Function<Face, LineComposer.Metrics> metrics, FontSet fonts) {
         this.book = book;
+        this.fonts = fonts;
         this.composer = composer;
         this.metrics = metrics;
         this.metadata = book.metadata();
@@ -99,11 +107,12 @@ public final class XhtmlWriter {
      * The EPUB documents. {@code imageHref} maps an image's file (as the model holds it)
      * to its path inside the EPUB, relative to the documents; {@code coverHref} is the
      * cover image's path. {@code pageStarts} are where the print edition's pages begin
-     * (empty without one): they become page breaks and a page list.
+     * (empty without one): they become page breaks and a page list. A character its face
+     * lacks is set in a face of {@code fonts} that has it.
      */
     public static Epub epub(Book book, String stylesheet, Function<String, String> imageHref, String coverHref,
-                            List<PageStart> pageStarts) {
-        XhtmlWriter writer = new XhtmlWriter(book, false, imageHref, pageStarts, null, null);
+                            List<PageStart> pageStarts, FontSet fonts) {
+        XhtmlWriter writer = new XhtmlWriter(book, false, imageHref, pageStarts, null, null, fonts);
         return writer.epubDocuments(stylesheet, coverHref);
     }
 
@@ -113,12 +122,13 @@ public final class XhtmlWriter {
      * paragraphs of text, emphasis, strong text and links are set line by line by
      * {@code composer}, with {@code metrics} for each face, as {@value #COMPOSED_CLASS}
      * paragraphs whose lines are separated by line feeds; a null composer leaves line
-     * breaking to the renderer.
+     * breaking to the renderer. A character its face lacks is set in a face of
+     * {@code fonts} that has it.
      */
     public static Print print(Book book, List<String> stylesheets, Function<String, String> imageHref,
-                              LineComposer composer, Function<Face, LineComposer.Metrics> metrics) {
-        XhtmlWriter writer = new XhtmlWriter(book, true, imageHref, List.of(), composer, metrics);
-        return new Print(writer.printDocument(stylesheets), writer.characters);
+                              LineComposer composer, Function<Face, LineComposer.Metrics> metrics, FontSet fonts) {
+        XhtmlWriter writer = new XhtmlWriter(book, true, imageHref, List.of(), composer, metrics, fonts);
+        return new Print(writer.printDocument(stylesheets), writer.characters, writer.fallbacks);
     }
 
     /** The attribute that numbers the print document's text blocks. */
@@ -155,13 +165,13 @@ public final class XhtmlWriter {
         Document navigation = document("nav.xhtml", labels.contents(), stylesheet, "frontmatter",
                 m -> navigation(m));
         blocks = afterColophon;
-        return new Epub(cover, titlePage, navigation, chapters, colophon, characters);
+        return new Epub(cover, titlePage, navigation, chapters, colophon, characters, fallbacks);
     }
 
     private Document document(String name, String title, String stylesheet, String matter,
                               Consumer<Markup> body) {
         currentFile = name;
-        Markup m = new Markup(characters);
+        Markup m = new Markup(characters, fonts, fallbacks);
         head(m, title, List.of(stylesheet));
         m.close("head").newline();
         m.open("body", "epub:type", matter).newline();
@@ -231,7 +241,7 @@ public final class XhtmlWriter {
     // --- print --------------------------------------------------------------------------
 
     private String printDocument(List<String> stylesheets) {
-        Markup m = new Markup(characters);
+        Markup m = new Markup(characters, fonts, fallbacks);
         m.record(GENERATED_BY_PRINT, Face.BODY);
         m.record(GENERATED_BY_PRINT, Face.HEADING);
         head(m, metadata.title(), stylesheets);

@@ -145,6 +145,32 @@ class CliTest {
     }
 
     @Test
+    void characterItsFaceLacksIsDrawnByAnotherFaceAndSaidSo() throws Exception {
+        // U+F900, a compatibility ideograph: Noto Sans SC has it, Noto Serif SC does not.
+        Path source = temp.resolve("compat.txt");
+        Files.writeString(source, "标题\n\n　　这一段有一个兼容汉字\uF900，正文用的字体没有它。\n", StandardCharsets.UTF_8);
+        Path out = temp.resolve("out");
+
+        Builds.Run run = Builds.cli("build", source.toString(), "-o", out.toString(), "--fonts", "fonts");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.err()).contains("drawn in another face, their own lacking them: \uF900 (U+F900) in NotoSansSC-Bold.ttf");
+        try (var pdf = org.apache.pdfbox.Loader.loadPDF(out.resolve("compat.pdf").toFile())) {
+            // Flying Saucer paints a line's inline elements after its plain text: read by position.
+            var stripper = new org.apache.pdfbox.text.PDFTextStripper();
+            stripper.setSortByPosition(true);
+            assertThat(stripper.getText(pdf)).contains("兼容汉字\uF900，");
+        }
+        var entries = Builds.entries(out.resolve("compat.epub"));
+        assertThat(new String(entries.get("EPUB/chapter-1.xhtml"), StandardCharsets.UTF_8))
+                .contains("<span class=\"fallback-heading\">\uF900</span>");
+        try (var font = new org.apache.fontbox.ttf.TTFParser()
+                .parse(new org.apache.pdfbox.io.RandomAccessReadBuffer(entries.get("EPUB/fonts/heading.ttf")))) {
+            assertThat(font.getUnicodeCmapLookup().getGlyphId(0xF900)).isNotZero();
+        }
+    }
+
+    @Test
     void outputFolderThatCannotBeWrittenIsAnError() throws IOException {
         Path source = temp.resolve("fine.txt");
         Files.writeString(source, "标题\n\n　　正文。\n");

@@ -59,7 +59,7 @@ class EpubEditionTest {
     @Test
     void embeddedFontsDrawExactlyTheCharactersOfTheirFace() throws Exception {
         for (Path epub : List.of(seed(), allElements())) {
-            Map<String, byte[]> entries = entries(epub);
+            Map<String, byte[]> entries = Builds.entries(epub);
             Map<String, SortedSet<Integer>> needed = charactersByFace(entries);
             for (Map.Entry<String, SortedSet<Integer>> face : needed.entrySet()) {
                 byte[] font = entries.get("EPUB/fonts/" + face.getKey() + ".ttf");
@@ -75,7 +75,7 @@ class EpubEditionTest {
     @Test
     void embeddedFontsPassTheOpenTypeSanitizer(@TempDir Path temp) throws IOException {
         Path ots = ExternalTool.require("ots-sanitize");
-        for (Map.Entry<String, byte[]> entry : entries(seed()).entrySet()) {
+        for (Map.Entry<String, byte[]> entry : Builds.entries(seed()).entrySet()) {
             if (entry.getKey().endsWith(".ttf")) {
                 Path font = Files.write(temp.resolve(Path.of(entry.getKey()).getFileName()), entry.getValue());
                 ExternalTool.Run run = ExternalTool.run(ots, font.toString(), temp.resolve("out.ttf").toString());
@@ -86,7 +86,7 @@ class EpubEditionTest {
 
     @Test
     void chapterDocumentsFollowTheModel() throws Exception {
-        Map<String, byte[]> entries = entries(seed());
+        Map<String, byte[]> entries = Builds.entries(seed());
         assertThat(entries.keySet()).startsWith("mimetype", "META-INF/container.xml")
                 .contains("EPUB/package.opf", "EPUB/nav.xhtml", "EPUB/toc.ncx", "EPUB/titlepage.xhtml",
                         "EPUB/chapter-1.xhtml", "EPUB/chapter-4.xhtml", "EPUB/colophon.xhtml", "EPUB/css/epub.css",
@@ -110,11 +110,11 @@ class EpubEditionTest {
 
     @Test
     void adjacentPunctuationIsMarkedForCompression() throws Exception {
-        String chapter = new String(entries(seed()).get("EPUB/chapter-2.xhtml"), java.nio.charset.StandardCharsets.UTF_8);
+        String chapter = new String(Builds.entries(seed()).get("EPUB/chapter-2.xhtml"), java.nio.charset.StandardCharsets.UTF_8);
         // Every 。” in the text has its 。 squeezed, and none is left bare.
         assertThat(chapter).contains("<span class=\"squeeze-after\">。</span>”")
                 .doesNotContain("。”");
-        String css = new String(entries(seed()).get("EPUB/css/epub.css"), java.nio.charset.StandardCharsets.UTF_8);
+        String css = new String(Builds.entries(seed()).get("EPUB/css/epub.css"), java.nio.charset.StandardCharsets.UTF_8);
         assertThat(css).contains(".squeeze-after { margin-right: -0.5em; }");
     }
 
@@ -138,17 +138,6 @@ class EpubEditionTest {
         }
     }
 
-    static Map<String, byte[]> entries(Path epub) throws IOException {
-        Map<String, byte[]> entries = new LinkedHashMap<>();
-        try (ZipFile zip = new ZipFile(epub.toFile())) {
-            for (ZipEntry entry : java.util.Collections.list(zip.entries())) {
-                try (InputStream in = zip.getInputStream(entry)) {
-                    entries.put(entry.getName(), in.readAllBytes());
-                }
-            }
-        }
-        return entries;
-    }
 
     /**
      * The characters each face draws, by the stylesheet's rules: headings, table heads, the

@@ -33,7 +33,7 @@ class PublishingTest {
     }
 
     private static String entry(Path epub, String name) throws IOException {
-        return new String(EpubEditionTest.entries(epub).get(name), StandardCharsets.UTF_8);
+        return new String(Builds.entries(epub).get(name), StandardCharsets.UTF_8);
     }
 
     @Test
@@ -62,7 +62,7 @@ class PublishingTest {
     void everyEmbeddedFontPassesTheOpenTypeSanitizer(@TempDir Path temp) throws IOException {
         Path ots = ExternalTool.require("ots-sanitize");
         for (Path epub : books()) {
-            for (Map.Entry<String, byte[]> entry : EpubEditionTest.entries(epub).entrySet()) {
+            for (Map.Entry<String, byte[]> entry : Builds.entries(epub).entrySet()) {
                 if (entry.getKey().endsWith(".ttf")) {
                     Path font = Files.write(temp.resolve("font.ttf"), entry.getValue());
                     ExternalTool.Run run = ExternalTool.run(ots, font.toString(), temp.resolve("out.ttf").toString());
@@ -99,7 +99,7 @@ class PublishingTest {
         Pattern marker = Pattern.compile("<span epub:type=\"pagebreak\" role=\"doc-pagebreak\" id=\"page-(\\d+)\""
                 + " aria-label=\"(\\d+)\"/>");
         int markers = 0;
-        for (Map.Entry<String, byte[]> entry : EpubEditionTest.entries(folder.resolve(name + ".epub")).entrySet()) {
+        for (Map.Entry<String, byte[]> entry : Builds.entries(folder.resolve(name + ".epub")).entrySet()) {
             if (!entry.getKey().endsWith(".xhtml")) {
                 continue;
             }
@@ -162,7 +162,7 @@ class PublishingTest {
 
     @Test
     void coverIsMadeFromTheMetadataAndShownFirst() throws IOException {
-        Map<String, byte[]> entries = EpubEditionTest.entries(seed());
+        Map<String, byte[]> entries = Builds.entries(seed());
         BufferedImage cover = ImageIO.read(new ByteArrayInputStream(entries.get("EPUB/images/cover.png")));
         assertThat(cover.getWidth()).isGreaterThanOrEqualTo(1600);
         assertThat(cover.getHeight()).isGreaterThanOrEqualTo(2560);
@@ -186,7 +186,7 @@ class PublishingTest {
                 "--format", "epub", "--fonts", "fonts");
         assertThat(run.exitCode()).as(run.err()).isZero();
         Path epub = folder.resolve("out").resolve(folder.getFileName() + ".epub");
-        assertThat(EpubEditionTest.entries(epub).get("EPUB/images/cover.png"))
+        assertThat(Builds.entries(epub).get("EPUB/images/cover.png"))
                 .isEqualTo(Files.readAllBytes(folder.resolve("封面.png")));
         assertThat(EpubCheckReport.check(epub.toFile())).isEmpty();
     }
