@@ -1,6 +1,5 @@
 package org.cjkbook.pdf;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
@@ -10,9 +9,11 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Calendar;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TimeZone;
+import java.util.function.IntUnaryOperator;
 
 import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.parsers.ParserConfigurationException;
@@ -80,7 +81,7 @@ public final class PdfEdition {
         if (!compose) {
             return XhtmlWriter.print(book, stylesheets, file -> Path.of(file).toUri().toString(), null, null, fonts);
         }
-        Map<Face, RendererMetrics> metrics = new java.util.EnumMap<>(Face.class);
+        Map<Face, RendererMetrics> metrics = new EnumMap<>(Face.class);
         for (Face face : Face.values()) {
             metrics.put(face, new RendererMetrics(advancesWithFallback(fonts, face), BODY_POINTS));
         }
@@ -91,8 +92,8 @@ public final class PdfEdition {
     }
 
     /** A face's advances, a character it lacks measured in the face that will draw it. */
-    private static java.util.function.IntUnaryOperator advancesWithFallback(FontSet fonts, Face face) {
-        java.util.function.IntUnaryOperator own = fonts.advances(face);
+    private static IntUnaryOperator advancesWithFallback(FontSet fonts, Face face) {
+        IntUnaryOperator own = fonts.advances(face);
         return codePoint -> {
             int advance = own.applyAsInt(codePoint);
             for (Face other : Face.values()) {

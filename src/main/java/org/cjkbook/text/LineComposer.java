@@ -439,10 +439,6 @@ public final class LineComposer {
         return CharClasses.isWide(before) || CharClasses.isWide(after) || before == ' ' || after == ' ';
     }
 
-    private static int previous(String text, int i) {
-        return i - Character.charCount(text.codePointBefore(i));
-    }
-
     private static int next(String text, int i) {
         return i + Character.charCount(text.codePointAt(i));
     }
