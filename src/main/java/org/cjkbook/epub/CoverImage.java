@@ -40,8 +40,10 @@ final class CoverImage {
     }
 
     /** The cover as a PNG. */
-    static byte[] render(Metadata metadata, Map<Face, byte[]> fonts) {
+    static byte[] render(Metadata metadata, Map<Face, byte[]> programs) {
         System.setProperty("java.awt.headless", "true");
+        Map<Face, Font> fonts = new java.util.EnumMap<>(Face.class);
+        programs.forEach((face, program) -> fonts.put(face, load(face, program)));
         BufferedImage image = new BufferedImage(WIDTH, HEIGHT, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = image.createGraphics();
         try {
@@ -201,9 +203,14 @@ final class CoverImage {
         g.drawString(text, (WIDTH - width) / 2f, baseline);
     }
 
-    private static Font font(Map<Face, byte[]> fonts, Face face, float size) {
+    private static Font font(Map<Face, Font> fonts, Face face, float size) {
+        return fonts.get(face).deriveFont(size);
+    }
+
+    /** Each face's subset is read once, then sized for each use. */
+    private static Font load(Face face, byte[] program) {
         try {
-            return Font.createFont(Font.TRUETYPE_FONT, new ByteArrayInputStream(fonts.get(face))).deriveFont(size);
+            return Font.createFont(Font.TRUETYPE_FONT, new ByteArrayInputStream(program));
         } catch (FontFormatException | IOException e) {
             throw new IllegalStateException("the " + face + " subset cannot be drawn with", e);
         }

@@ -142,7 +142,8 @@ class EpubEditionTest {
     /**
      * The characters each face draws, by the stylesheet's rules: headings, table heads, the
      * column and the colophon's terms in the heading face; strong text and the title page's title in the bold face, but strong text in a
-     * heading stays in the heading face; everything else in the body face.
+     * heading stays in the heading face; a character marked as set in another face, in that
+     * face; everything else in the body face.
      */
     private static Map<String, SortedSet<Integer>> charactersByFace(Map<String, byte[]> entries) throws Exception {
         Map<String, SortedSet<Integer>> faces = new LinkedHashMap<>();
@@ -170,7 +171,10 @@ class EpubEditionTest {
                 return;
             }
             String tag = element.getLocalName() == null ? element.getTagName() : element.getLocalName();
-            if (tag.matches("h[2-6]|th|dt") || element.getAttribute("class").equals("column")) {
+            String cssClass = element.getAttribute("class");
+            if (cssClass.startsWith("fallback-")) {
+                inner = cssClass.substring("fallback-".length());
+            } else if (tag.matches("h[2-6]|th|dt") || cssClass.equals("column")) {
                 inner = "heading";
             } else if (tag.equals("h1") || (tag.equals("strong") && face.equals("body"))) {
                 inner = "bold";
