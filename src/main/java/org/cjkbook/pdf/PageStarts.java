@@ -3,6 +3,7 @@ package org.cjkbook.pdf;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.cjkbook.text.LineMarks;
 import org.cjkbook.xhtml.PageStart;
 import org.cjkbook.xhtml.XhtmlWriter;
 import org.w3c.dom.Element;
@@ -91,7 +92,8 @@ final class PageStarts {
 
     private static InlineText firstText(InlineLayoutBox box) {
         for (Object child : box.getInlineChildren()) {
-            if (child instanceof InlineText text && !text.getSubstring().isBlank() && text.getTextNode() != null) {
+            if (child instanceof InlineText text && !LineMarks.strip(text.getSubstring()).isBlank()
+                    && text.getTextNode() != null) {
                 return text;
             }
             if (child instanceof InlineLayoutBox inline) {
@@ -115,14 +117,15 @@ final class PageStarts {
 
     /**
      * The offset in the block's text where this box's text begins. The line feeds between
-     * a composed paragraph's lines are layout, not text: they do not count.
+     * a composed paragraph's lines and the marks in them are layout, not text: they do not count.
      */
     private static int offsetIn(Element block, InlineText text) {
         StringBuilder before = new StringBuilder();
         textBefore(block, text.getTextNode(), before);
         before.append(text.getMasterText(), 0, text.getStart());
         boolean composed = XhtmlWriter.COMPOSED_CLASS.equals(block.getAttribute("class"));
-        return composed ? (int) before.chars().filter(c -> c != '\n').count() : before.length();
+        return composed ? (int) before.chars().filter(c -> c != '\n' && !LineMarks.isMark((char) c)).count()
+                : before.length();
     }
 
     private static boolean textBefore(Node node, Node target, StringBuilder text) {

@@ -158,10 +158,11 @@ public final class PdfEdition {
     private static ITextRenderer newRenderer() {
         float dotsPerPoint = ITextRenderer.DEFAULT_DOTS_PER_POINT;
         int dotsPerPixel = ITextRenderer.DEFAULT_DOTS_PER_PIXEL;
-        ITextOutputDevice device = new ITextOutputDevice(dotsPerPoint);
+        TypographicTextRenderer text = new TypographicTextRenderer();
+        ITextOutputDevice device = new MarkedTextDevice(dotsPerPoint, text);
         ITextRenderer renderer = new ITextRenderer(dotsPerPoint, dotsPerPixel, device,
                 new ITextUserAgent(device, dotsPerPixel), new ITextFontResolver(),
-                new ITextReplacedElementFactory(device), new TypographicTextRenderer());
+                new ITextReplacedElementFactory(device), text);
         renderer.getSharedContext().setLineBreakingStrategy(new ClreqLineBreaking());
         return renderer;
     }

@@ -1,5 +1,6 @@
 package org.cjkbook.pdf;
 
+import org.cjkbook.text.LineMarks;
 import org.xhtmlrenderer.extend.FontContext;
 import org.xhtmlrenderer.pdf.FontDescription;
 import org.xhtmlrenderer.pdf.ITextFSFont;
@@ -14,9 +15,32 @@ import com.lowagie.text.pdf.BaseFont;
  * Flying Saucer's text renderer, but with a line's ascent and descent taken from the
  * font's typographic metrics instead of its bounding box. The Noto CJK bounding box
  * reaches 1.81 em up and 1.05 em down, so a line beside a page break would be painted on
- * both pages, clipped on one: searched, copied and read aloud twice.
+ * both pages, clipped on one: searched, copied and read aloud twice. Text carrying
+ * {@link LineMarks} is measured as {@link MarkedTextDevice} draws it.
  */
 final class TypographicTextRenderer extends ITextTextRenderer {
+
+    /** Each run rounded on its own, as the composer measured it; a joined dash is one em. */
+    @Override
+    public int getWidth(FontContext context, FSFont font, String string) {
+        if (!LineMarks.marked(string)) {
+            return super.getWidth(context, font, string);
+        }
+        int[] width = {0};
+        LineMarks.read(string, new LineMarks.Reader() {
+            @Override
+            public void text(int from, int to, boolean joined) {
+                width[0] += joined ? Math.round(font.getSize2D())
+                        : TypographicTextRenderer.super.getWidth(context, font, string.substring(from, to));
+            }
+
+            @Override
+            public void space(int units) {
+                width[0] += units;
+            }
+        });
+        return width[0];
+    }
 
     @Override
     public FSFontMetrics getFSFontMetrics(FontContext context, FSFont font, String string) {

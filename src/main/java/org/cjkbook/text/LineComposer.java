@@ -203,15 +203,16 @@ public final class LineComposer {
                 cut[i - start] = true;
             }
         }
+        int slack = target - measure(text, start, end, cut) - sum(space);
+        // A line within a tolerance of the measure is flush to the eye: it takes no
+        // adjustment. A paragraph's last line is not stretched, but one that pulled in its
+        // closing mark is compressed like any other.
+        if (slack < -tolerance) {
+            compress(text, start, end, space, cut, -slack);
+        } else if (justified && slack > tolerance) {
+            stretch(text, start, end, space, cut, slack);
+        }
         if (justified) {
-            int slack = target - measure(text, start, end, cut) - sum(space);
-            // A line within a tolerance of the measure is flush to the eye: it takes no
-            // adjustment, and the renderer no span.
-            if (slack < -tolerance) {
-                compress(text, start, end, space, cut, -slack);
-            } else if (slack > tolerance) {
-                stretch(text, start, end, space, cut, slack);
-            }
             // Cutting a run of Latin text can change its rounded width: settle the last units.
             int residual = target - measure(text, start, end, cut) - sum(space);
             if (Math.abs(residual) > tolerance) {

@@ -23,6 +23,7 @@ import org.cjkbook.model.Inline;
 import org.cjkbook.model.Metadata;
 import org.cjkbook.model.Role;
 import org.cjkbook.text.LineComposer;
+import org.cjkbook.text.LineMarks;
 
 /**
  * The one place where markup is made: a book as semantic XHTML, either as the documents
@@ -482,9 +483,9 @@ public final class XhtmlWriter {
                 if (piece instanceof LineComposer.Run run) {
                     run(m, run);
                 } else if (piece instanceof LineComposer.Dash dash) {
-                    m.open("span", "class", "dash").text(dash.text()).close("span");
+                    m.raw(LineMarks.join()).text(dash.text());
                 } else if (piece instanceof LineComposer.Space space) {
-                    space(m, space.width());
+                    m.raw(LineMarks.space(space.width()));
                 }
             }
         }
@@ -501,27 +502,6 @@ public final class XhtmlWriter {
         } else {
             m.text(run.text());
         }
-    }
-
-    /**
-     * An adjustment between characters: the common half-em compression by class, since a
-     * style attribute per span costs the renderer a stylesheet parse.
-     */
-    private static void space(Markup m, int dots) {
-        if (dots == -HALF_EM_DOTS) {
-            m.empty("span", "class", "sp-half");
-        } else {
-            m.empty("span", "class", "sp", "style", "margin-left:" + points(dots) + "pt");
-        }
-    }
-
-    /** Half the body em at 10.5 pt, in renderer units. */
-    private static final int HALF_EM_DOTS = 140;
-
-    /** Renderer units (dots, 1/26.67 pt) as points, precise enough to round back to the same dot. */
-    private static String points(int dots) {
-        return new java.math.BigDecimal(dots * 3 / 80.0).setScale(5, java.math.RoundingMode.HALF_EVEN)
-                .stripTrailingZeros().toPlainString();
     }
 
     // --- blocks and inlines -------------------------------------------------------------

@@ -70,6 +70,16 @@ class LineComposerTest {
     }
 
     @Test
+    void aLastLineThatPullsInItsClosingMarkIsCompressedToo() {
+        // Six ems of text on a line of five: the full stop hangs by its blank half and the
+        // comma gives up its own, so the paragraph's last line is not a line too long.
+        List<LineComposer.Line> lines = compose("一二三四五六七八，十。", 5);
+        assertThat(lines).extracting(LineComposer.Line::text).containsExactly("一二三四五", "六七八，十。");
+        assertThat(lines.get(1).justified()).isFalse();
+        assertFlush(lines.get(1), 500);
+    }
+
+    @Test
     void withoutRoomToCompressTheLineBreaksEarlierAndStretchesEvenly() {
         List<LineComposer.Line> lines = compose("一二三四五，七八", 5);
         assertThat(lines.get(0).text()).isEqualTo("一二三四");

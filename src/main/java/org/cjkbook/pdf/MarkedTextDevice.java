@@ -1,0 +1,83 @@
+package org.cjkbook.pdf;
+
+import java.awt.geom.AffineTransform;
+
+import org.cjkbook.text.LineMarks;
+import org.xhtmlrenderer.pdf.ITextFSFont;
+import org.xhtmlrenderer.pdf.ITextOutputDevice;
+import org.xhtmlrenderer.render.FSFont;
+import org.xhtmlrenderer.render.JustificationInfo;
+
+
+/**
+ * Flying Saucer's PDF output, drawing text that carries {@link LineMarks}: each run of
+ * text where the marks before it put it, and each joined dash stretched so that two of
+ * them draw one continuous rule. The marks themselves are never
+ * drawn, so the PDF's text is the source's.
+ */
+final class MarkedTextDevice extends ITextOutputDevice {
+
+    private final TypographicTextRenderer measure;
+    private ITextFSFont font;
+
+    MarkedTextDevice(float dotsPerPoint, TypographicTextRenderer measure) {
+        super(dotsPerPoint);
+        this.measure = measure;
+    }
+
+    @Override
+    public void setFont(FSFont font) {
+        this.font = (ITextFSFont) font;
+        super.setFont(font);
+    }
+
+    @Override
+    public void drawString(String text, float x, float y, JustificationInfo info) {
+        if (!LineMarks.marked(text)) {
+            super.drawString(text, x, y, info);
+            return;
+        }
+        ITextFSFont own = font;
+        float[] at = {x};
+        LineMarks.read(text, new LineMarks.Reader() {
+            @Override
+            public void text(int from, int to, boolean joined) {
+                String run = text.substring(from, to);
+                if (joined) {
+                    joinedRule(own, run, at[0], y);
+                    at[0] += Math.round(own.getSize2D());
+                } else {
+                    MarkedTextDevice.super.drawString(run, at[0], y, null);
+                    at[0] += measure.getWidth(null, own, run);
+                }
+            }
+
+            @Override
+            public void space(int units) {
+                at[0] += units;
+            }
+        });
+    }
+
+    /**
+     * One em of a continuous rule: the glyph stretched sideways until its ink spans the em
+     * with a little overlap, centred in it. Its height, weight and baseline stay those of
+     * the text around it.
+     */
+    private void joinedRule(ITextFSFont own, String dash, float x, float y) {
+        int[] box = own.getFontDescription().getFont().getCharBBox(dash.codePointAt(0));
+        if (box == null || box[2] <= box[0]) {
+            super.drawString(dash, x, y, null);
+            return;
+        }
+        float size = own.getSize2D();
+        float stretch = 1020f / (box[2] - box[0]);
+        float inkCentre = (box[0] + box[2]) / 2000f * size * stretch;
+        AffineTransform transform = getTransform();
+        AffineTransform saved = (AffineTransform) transform.clone();
+        transform.translate(x + size / 2 - inkCentre, y);
+        transform.scale(stretch, 1);
+        super.drawString(dash, 0, 0, null);
+        transform.setTransform(saved);
+    }
+}
