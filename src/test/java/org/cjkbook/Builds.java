@@ -26,6 +26,8 @@ public final class Builds {
     public static final Path SEED = Path.of("book");
     /** A Markdown document that uses every element the Markdown reader knows. */
     public static final Path ALL_ELEMENTS = Path.of("src/test/resources/markdown/all-elements.md");
+    /** A Markdown book made to exercise the print composer: inline markup, notes, breaks, quotations, lists. */
+    public static final Path COMPOSITION = Path.of("src/test/resources/markdown/composition.md");
 
     private static final ConcurrentHashMap<Path, Path> BUILT = new ConcurrentHashMap<>();
 

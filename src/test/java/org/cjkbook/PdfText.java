@@ -30,6 +30,28 @@ public final class PdfText {
     }
 
     /**
+     * The text inside the text block in the order the PDF draws it, which is the order
+     * text extraction without layout analysis, and many screen readers, read it.
+     */
+    public static String drawnText(PDDocument pdf, int firstPage, int lastPage, float top, float bottom)
+            throws IOException {
+        StringBuilder text = new StringBuilder();
+        PDFTextStripper collector = new PDFTextStripper() {
+            @Override
+            protected void processTextPosition(TextPosition glyph) {
+                float y = glyph.getYDirAdj();
+                if (y > top && y < glyph.getPageHeight() - bottom) {
+                    text.append(glyph.getUnicode());
+                }
+            }
+        };
+        collector.setStartPage(firstPage);
+        collector.setEndPage(lastPage);
+        collector.getText(pdf);
+        return text.toString();
+    }
+
+    /**
      * Lines whose baseline lies inside the text block, given by its distance from the
      * top and bottom edges of the page, in points.
      */
@@ -51,6 +73,7 @@ public final class PdfText {
             collector.setStartPage(index + 1);
             collector.setEndPage(index + 1);
             collector.getText(pdf);
+            raiseIntoLines(byBaseline);
             for (Map.Entry<Integer, List<TextPosition>> line : byBaseline.entrySet()) {
                 List<TextPosition> glyphs = line.getValue().stream()
                         .sorted(Comparator.comparing(TextPosition::getXDirAdj)).toList();
@@ -63,5 +86,23 @@ public final class PdfText {
             }
         }
         return lines;
+    }
+
+    /**
+     * Glyphs set smaller and a little above a line (note references) belong to that line:
+     * merged into the next baseline down when it is within half its glyphs' size.
+     */
+    private static void raiseIntoLines(Map<Integer, List<TextPosition>> byBaseline) {
+        List<Integer> baselines = new ArrayList<>(byBaseline.keySet());
+        for (int i = 0; i + 1 < baselines.size(); i++) {
+            List<TextPosition> raised = byBaseline.get(baselines.get(i));
+            List<TextPosition> line = byBaseline.get(baselines.get(i + 1));
+            float size = line.get(0).getFontSize();
+            boolean smaller = raised.stream().allMatch(g -> g.getFontSize() < size);
+            if (smaller && baselines.get(i + 1) - baselines.get(i) < size / 2) {
+                line.addAll(raised);
+                byBaseline.remove(baselines.get(i));
+            }
+        }
     }
 }

@@ -9,7 +9,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Calendar;
-import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TimeZone;
@@ -65,8 +65,6 @@ public final class PdfEdition {
         this.fontPrograms = Map.copyOf(fontPrograms);
     }
 
-    /** Body text size, as print.css sets it. */
-    private static final float BODY_POINTS = 10.5f;
     /** The measure of each page size in body em, as its page stylesheet sets it. */
     private static final Map<String, Integer> MEASURES = Map.of("A5", 28, "A4", 40, "B5", 34, "16K", 36, "32K", 24);
 
@@ -81,14 +79,14 @@ public final class PdfEdition {
         if (!compose) {
             return XhtmlWriter.print(book, stylesheets, file -> Path.of(file).toUri().toString(), null, null, fonts);
         }
-        Map<Face, RendererMetrics> metrics = new EnumMap<>(Face.class);
-        for (Face face : Face.values()) {
-            metrics.put(face, new RendererMetrics(advancesWithFallback(fonts, face), BODY_POINTS));
-        }
-        int em = metrics.get(Face.BODY).em();
-        LineComposer composer = new LineComposer(metrics.get(Face.BODY), em, MEASURES.get(pageSize) * em);
+        Map<String, RendererMetrics> metrics = new HashMap<>();
+        XhtmlWriter.Measures measures = (face, points) -> metrics.computeIfAbsent(face + " " + points,
+                key -> new RendererMetrics(advancesWithFallback(fonts, face), points));
+        RendererMetrics body = (RendererMetrics) measures.of(Face.BODY, XhtmlWriter.BODY_POINTS);
+        int em = body.em();
+        LineComposer composer = new LineComposer(body, em, MEASURES.get(pageSize) * em);
         return XhtmlWriter.print(book, stylesheets, file -> Path.of(file).toUri().toString(), composer,
-                metrics::get, fonts);
+                measures, fonts);
     }
 
     /** A face's advances, a character it lacks measured in the face that will draw it. */

@@ -33,11 +33,19 @@ public final class LineComposer {
     public record Run(String text, Object tag) implements Piece {
     }
 
-    /** Text of one style, measured by its own metrics; {@code tag} comes back on its runs. */
-    public record Segment(String text, Metrics metrics, Object tag) {
+    /**
+     * Text of one style, measured by its own metrics; {@code tag} comes back on its runs.
+     * An {@code attached} segment (a note reference) keeps to the text before it: no line
+     * starts with it, and no space is set or stretched at its edges.
+     */
+    public record Segment(String text, Metrics metrics, Object tag, boolean attached) {
+        public Segment(String text, Metrics metrics, Object tag) {
+            this(text, metrics, tag, false);
+        }
     }
 
-    public record Dash(String text) implements Piece {
+    /** One dash of a two-em dash, with the tag of its segment. */
+    public record Dash(String text, Object tag) implements Piece {
     }
 
     /** Space added (positive) or taken away (negative) at this point of the line. */
@@ -72,6 +80,7 @@ public final class LineComposer {
     /** The metrics and tag of each character of the paragraph being set. */
     private Metrics[] charMetrics;
     private Object[] charTags;
+    private boolean[] attached;
 
     /**
      * {@code em} is the body size and {@code measure} the line length, in the renderer's
@@ -88,33 +97,54 @@ public final class LineComposer {
         return em;
     }
 
+    public int measure() {
+        return measure;
+    }
+
     /** The lines of a paragraph of plain text whose first line is indented by {@code indent}. */
     public List<Line> compose(String text, int indent) {
         return compose(List.of(new Segment(text, metrics, null)), indent);
     }
 
-    /** The lines of a paragraph of styled segments whose first line is indented by {@code indent}. */
+    /** The same composer for a measure {@code ems} body em narrower: a quotation's, a list item's. */
+    public LineComposer inset(int ems) {
+        return new LineComposer(metrics, em, measure - ems * em);
+    }
+
+    /**
+     * The lines of a paragraph of styled segments whose first line is indented by
+     * {@code indent}. A line feed in the text is a forced break: the line before it is
+     * not justified, and two in a row leave an empty line.
+     */
     public List<Line> compose(List<Segment> segments, int indent) {
         StringBuilder joined = new StringBuilder();
         segments.forEach(s -> joined.append(s.text()));
         String text = joined.toString();
         charMetrics = new Metrics[text.length()];
         charTags = new Object[text.length()];
+        attached = new boolean[text.length()];
         int at = 0;
         for (Segment segment : segments) {
             for (int i = 0; i < segment.text().length(); i++, at++) {
                 charMetrics[at] = segment.metrics();
                 charTags[at] = segment.tag();
+                attached[at] = segment.attached();
             }
         }
         List<Line> lines = new ArrayList<>();
-        int start = 0;
-        while (start < text.length()) {
-            int target = lines.isEmpty() ? measure - indent : measure;
-            int end = breakAfter(text, start, target);
-            boolean last = end >= text.length();
-            lines.add(realise(text, start, end, target, !last));
-            start = end;
+        for (int start = 0; start < text.length(); ) {
+            int stop = text.indexOf('\n', start);
+            stop = stop < 0 ? text.length() : stop;
+            if (start == stop) {
+                lines.add(new Line(List.of(), false));
+            }
+            while (start < stop) {
+                int target = lines.isEmpty() ? measure - indent : measure;
+                int end = breakAfter(text, start, stop, target);
+                lines.add(realise(text, start, end, target, end < stop));
+                start = end;
+            }
+            start = stop + 1;
         }
         return lines;
     }
@@ -122,25 +152,25 @@ public final class LineComposer {
     // --- choosing breaks ----------------------------------------------------------------
 
     /**
-     * Where the line from {@code start} ends: the furthest break that fits, or the next
+     * Where the line from {@code start} ends, at {@code stop} at the latest: the furthest break that fits, or the next
      * one when compressing the line's punctuation makes room for it with less change than
      * stretching the shorter line would need.
      */
-    private int breakAfter(String text, int start, int target) {
+    private int breakAfter(String text, int start, int stop, int target) {
         double width = 0;
         int fits = -1;
         double fitsWidth = 0;
-        for (int i = start; i < text.length(); i = next(text, i)) {
+        for (int i = start; i < stop; i = next(text, i)) {
             width += advance(text, i) + gap(text, start, i);
             int end = next(text, i);
-            boolean canEnd = end >= text.length() || LineBreaks.canBreakBefore(text, end);
+            boolean canEnd = end >= stop || !attached[end] && LineBreaks.canBreakBefore(text, end);
             if (!canEnd) {
                 continue;
             }
             if (width <= target + 0.5) {
                 fits = end;
                 fitsWidth = width;
-                if (end >= text.length()) {
+                if (end >= stop) {
                     return end;
                 }
             } else {
@@ -151,7 +181,7 @@ public final class LineComposer {
                 return roomFound && width - target <= target - fitsWidth ? end : fits;
             }
         }
-        return text.length();
+        return stop;
     }
 
     /**
@@ -165,7 +195,7 @@ public final class LineComposer {
             if (blankHalf(text, start, end, i) != 0) {
                 room += em / 2;
             }
-            if (i > start && isHanLatin(text, i)) {
+            if (i > start && isSpacedHanLatin(text, i)) {
                 room += em / 4;
             }
         }
@@ -253,7 +283,7 @@ public final class LineComposer {
         spread(-taken, picked, space, cut);
         excess -= taken;
         for (int k = 1; k < count && excess > 0; k++) {
-            if (isHanLatin(text, start + k) && space[k] > 0) {
+            if (isSpacedHanLatin(text, start + k) && space[k] > 0) {
                 int take = Math.min(space[k], excess);
                 space[k] -= take;
                 excess -= take;
@@ -305,15 +335,15 @@ public final class LineComposer {
     }
 
     /** Gaps that take stretch first: beside a mark's blank half, or between Han and Latin. */
-    private static boolean isFavoured(String text, int i) {
-        return isHanLatin(text, i) || PunctuationSqueeze.closesWithBlank(text.charAt(i - 1))
+    private boolean isFavoured(String text, int i) {
+        return isSpacedHanLatin(text, i) || PunctuationSqueeze.closesWithBlank(text.charAt(i - 1))
                 || PunctuationSqueeze.opensWithBlank(text.charAt(i));
     }
 
     private List<Integer> stretchable(String text, int start, int end) {
         List<Integer> gaps = new ArrayList<>();
         for (int i = next(text, start); i < end; i = next(text, i)) {
-            if (isStretchable(text, i)) {
+            if (isStretchable(text, i) && !attached[i] && !attached[i - 1]) {
                 gaps.add(i - start);
             }
         }
@@ -382,7 +412,7 @@ public final class LineComposer {
                 runStart = i;
             }
             if (dash) {
-                pieces.add(new Dash(DASH));
+                pieces.add(new Dash(DASH, charTags[i]));
                 runStart = i + 1;
             }
         }
@@ -412,7 +442,12 @@ public final class LineComposer {
         if (PunctuationSqueeze.at(text, i) == PunctuationSqueeze.Side.BEFORE) {
             return -em / 2.0;
         }
-        return isHanLatin(text, i) ? em / 4.0 : 0;
+        return isSpacedHanLatin(text, i) ? em / 4.0 : 0;
+    }
+
+    /** A boundary between Han and Latin that takes spacing: not at a note reference's edge. */
+    private boolean isSpacedHanLatin(String text, int i) {
+        return !attached[i] && !attached[i - 1] && isHanLatin(text, i);
     }
 
     /** A boundary between a Han character and a Latin letter or digit, either way round. */

@@ -24,6 +24,11 @@ public final class Markup {
     private final FontSet fonts;
     /** Characters set in a face other than their own, with the face that draws them. */
     private final Map<Integer, Face> fallbacks;
+    /**
+     * For a renderer that paints an element's own text before the elements inside it: text
+     * that a fallback span interrupts is written in spans throughout, so it paints in order.
+     */
+    private boolean spansAroundFallbacks;
     /** Page starts still to be marked in the open text block, by offset; null outside one. */
     private java.util.Deque<PageStart> pageStarts;
     private int blockOffset;
@@ -38,6 +43,12 @@ public final class Markup {
         this.fonts = fonts;
         this.fallbacks = fallbacks;
         faces.push(Face.BODY);
+    }
+
+    /** Markup for Flying Saucer; see {@link #spansAroundFallbacks}. */
+    Markup forFlyingSaucer() {
+        spansAroundFallbacks = true;
+        return this;
     }
 
     static Map<Face, SortedSet<Integer>> newCharacterMap() {
@@ -103,24 +114,43 @@ public final class Markup {
      */
     public Markup text(String text) {
         Face face = faces.peek();
+        boolean spans = spansAroundFallbacks && text.codePoints().anyMatch(c -> fallback(face, c) != null);
         int start = 0;
         for (int i = 0; i < text.length(); i += Character.charCount(text.codePointAt(i))) {
             int codePoint = text.codePointAt(i);
             Face fallback = fallback(face, codePoint);
             if (fallback != null) {
-                written(text.substring(start, i), face);
+                plain(text.substring(start, i), face, spans);
                 start = i + Character.charCount(codePoint);
-                out.append("<span class=\"fallback-").append(fallback.name().toLowerCase(java.util.Locale.ROOT))
-                        .append("\">");
+                out.append("<span class=\"").append(fallbackClass(fallback)).append("\">");
                 written(text.substring(i, start), fallback);
                 out.append("</span>");
             }
         }
-        written(text.substring(start), face);
+        plain(text.substring(start), face, spans);
         return this;
     }
 
-    private Face fallback(Face face, int codePoint) {
+    private void plain(String text, Face face, boolean span) {
+        if (span && !text.isEmpty()) {
+            out.append("<span>");
+            written(text, face);
+            out.append("</span>");
+        } else {
+            written(text, face);
+        }
+    }
+
+    /** The class of a span whose text is set in {@code face}, not its own. */
+    static String fallbackClass(Face face) {
+        return "fallback-" + face.name().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /**
+     * The face that draws a character {@code face} lacks, noted for the build's report;
+     * null when {@code face} has it or no font does.
+     */
+    Face fallback(Face face, int codePoint) {
         if (fonts == null || codePoint < 0x20 || fonts.has(face, codePoint)) {
             return null;
         }

@@ -71,8 +71,8 @@ public final class XhtmlWriter {
     private final Function<String, String> imageHref;
     /** Sets the lines of body paragraphs for print; null leaves breaking to the renderer. */
     private final LineComposer composer;
-    /** How the renderer measures text of each face, for the composer. */
-    private final Function<Face, LineComposer.Metrics> metrics;
+    /** How the renderer measures text, for the composer. */
+    private final Measures measures;
     private final Map<Face, SortedSet<Integer>> characters = Markup.newCharacterMap();
     /** The fonts, for characters one face lacks and another has; null to set all in their own face. */
     private final FontSet fonts;
@@ -84,15 +84,19 @@ public final class XhtmlWriter {
             new TreeMap<>(Comparator.comparingInt(Integer::parseInt));
     private int blocks;
     private String currentFile;
-    /** How deep the writer is inside quotes, lists and notes: only body paragraphs are composed. */
-    private int nesting;
+    /**
+     * How many body em the quotations and lists around the text take from the measure;
+     * {@link #UNCOMPOSED} in notes, which are set smaller and left to the renderer.
+     */
+    private int inset;
+    private static final int UNCOMPOSED = -1;
 
     private XhtmlWriter(Book book, boolean print, Function<String, String> imageHref, List<PageStart> starts,
-                        LineComposer composer, Function<Face, LineComposer.Metrics> metrics, FontSet fonts) {
+                        LineComposer composer, Measures measures, FontSet fonts) {
         this.book = book;
         this.fonts = fonts;
         this.composer = composer;
-        this.metrics = metrics;
+        this.measures = measures;
         this.metadata = book.metadata();
         this.labels = Labels.of(metadata.language());
         this.print = print;
@@ -119,21 +123,29 @@ public final class XhtmlWriter {
 
     /**
      * The print document; {@code imageHref} maps an image's file to a URL the renderer can
-     * load. Its text blocks carry their numbers in {@value #BLOCK_ATTRIBUTE}. Body
-     * paragraphs of text, emphasis, strong text and links are set line by line by
-     * {@code composer}, with {@code metrics} for each face, as {@value #COMPOSED_CLASS}
+     * load. Its text blocks carry their numbers in {@value #BLOCK_ATTRIBUTE}. Paragraphs
+     * of the text, of quotations and of lists are set line by line by {@code composer},
+     * which {@code measures} tells how the renderer measures text, as {@value #COMPOSED_CLASS}
      * paragraphs whose lines are separated by line feeds; a null composer leaves line
      * breaking to the renderer. A character its face lacks is set in a face of
      * {@code fonts} that has it.
      */
     public static Print print(Book book, List<String> stylesheets, Function<String, String> imageHref,
-                              LineComposer composer, Function<Face, LineComposer.Metrics> metrics, FontSet fonts) {
-        XhtmlWriter writer = new XhtmlWriter(book, true, imageHref, List.of(), composer, metrics, fonts);
+                              LineComposer composer, Measures measures, FontSet fonts) {
+        XhtmlWriter writer = new XhtmlWriter(book, true, imageHref, List.of(), composer, measures, fonts);
         return new Print(writer.printDocument(stylesheets), writer.characters, writer.fallbacks);
     }
 
     /** The attribute that numbers the print document's text blocks. */
     public static final String BLOCK_ATTRIBUTE = "data-block";
+    /** How the renderer measures text of a face at a size in points: the same metrics for the same pair. */
+    public interface Measures {
+        LineComposer.Metrics of(Face face, float points);
+    }
+
+    /** The body text size print.css sets, in points. */
+    public static final float BODY_POINTS = 10.5f;
+
     /** The class of a paragraph whose lines the composer set. */
     public static final String COMPOSED_CLASS = "set";
 
@@ -242,7 +254,7 @@ public final class XhtmlWriter {
     // --- print --------------------------------------------------------------------------
 
     private String printDocument(List<String> stylesheets) {
-        Markup m = new Markup(characters, fonts, fallbacks);
+        Markup m = new Markup(characters, fonts, fallbacks).forFlyingSaucer();
         m.record(GENERATED_BY_PRINT, Face.BODY);
         m.record(GENERATED_BY_PRINT, Face.HEADING);
         head(m, metadata.title(), stylesheets);
@@ -322,7 +334,27 @@ public final class XhtmlWriter {
         if (print) {
             runningHeads(m, tocLabel(chapter), metadata.title(), true);
         }
-        if (chapter.hasTitle()) {
+        String[] parts = print && composer != null ? titleParts(chapter.title()) : null;
+        if (parts != null) {
+            // Broken only between its parts, later lines hung under the text after the
+            // label, as novels set a 回目: 第一回　甄士隐梦幻识通灵 / 　　　　贾雨村风尘怀闺秀.
+            LineComposer.Metrics metrics = measures.of(Face.HEADING, TITLE_POINTS);
+            int hang = parts[0].codePointCount(0, parts[0].length()) + 1;
+            openBlock(m, Face.HEADING, "h2", "id", headingId,
+                    "style", "padding-left:" + hang + "em;text-indent:-" + hang + "em");
+            int used = 0;
+            for (int i = 0; i < parts.length; i++) {
+                String part = i + 1 < parts.length ? parts[i] + "\u3000" : parts[i];
+                // A space ending a line may reach into the margin.
+                if (i > 0 && used + metrics.width(parts[i]) > composer.measure()) {
+                    m.empty("br");
+                    used = hang * metrics.width("\u3000");
+                }
+                m.text(part);
+                used += metrics.width(part);
+            }
+            closeBlock(m, "h2");
+        } else if (chapter.hasTitle()) {
             openBlock(m, Face.HEADING, "h2", "id", headingId);
             inlines(m, chapter.title(), null);
             closeBlock(m, "h2");
@@ -334,6 +366,15 @@ public final class XhtmlWriter {
             runningHeads(m, "", "", false);
         }
         m.close("section").newline();
+    }
+
+    /** A plain title's parts between ideographic spaces, the first a short label; null for another title. */
+    private static String[] titleParts(List<Inline> title) {
+        if (title.size() != 1 || !(title.get(0) instanceof Inline.Text t) || !t.text().contains("\u3000")) {
+            return null;
+        }
+        String[] parts = t.text().split("\u3000", -1);
+        return parts[0].isEmpty() || parts[0].length() > 8 ? null : parts;
     }
 
     /**
@@ -430,60 +471,101 @@ public final class XhtmlWriter {
         closeBlock(m, tag);
     }
 
-    /** What a composed run is set in, besides plain text. */
-    private enum Style { EMPHASIS, STRONG }
-
-    /** A composed run inside a link. */
-    private record Href(String href) {
+    /** An element around a composed run, and the face its text is set in. */
+    private record Wrapper(Face face, String tag, String... attributes) {
     }
 
+    /** The elements around a composed run, outermost first: none for plain text. */
+    private record Look(List<Wrapper> wrappers) {
+        Look with(Wrapper wrapper) {
+            List<Wrapper> inner = new ArrayList<>(wrappers);
+            inner.add(wrapper);
+            return new Look(inner);
+        }
+    }
+
+    /** Sizes print.css sets for inline code and note references, in points. */
+    private static final float CODE_POINTS = 9f;
+    private static final float NOTE_POINTS = 7f;
+    /** The size print.css sets chapter titles in, in points. */
+    private static final float TITLE_POINTS = 15f;
+
     /**
-     * A paragraph's content as segments the composer can set, or null when it holds more
-     * than text, emphasis, strong text and links of plain text (notes, code, line breaks).
+     * A paragraph's content as segments the composer can set, each with the elements it
+     * is written in. A character its face lacks is a segment of its own, in the face that
+     * will draw it; a line break is a line feed.
      */
-    private List<LineComposer.Segment> segments(List<Inline> content) {
-        List<LineComposer.Segment> segments = new ArrayList<>();
-        for (Inline inline : content) {
+    private void segments(Markup m, List<Inline> inlines, Look look, Face face, Notes notes,
+                          List<LineComposer.Segment> out) {
+        for (Inline inline : inlines) {
             if (inline instanceof Inline.Text t) {
-                segments.add(new LineComposer.Segment(t.text(), metrics.apply(Face.BODY), null));
-            } else if (inline instanceof Inline.Emphasis e && plain(e.content())) {
+                faced(m, t.text(), face, body(face), look, out);
+            } else if (inline instanceof Inline.Emphasis e) {
                 // Print sets emphasis in the heading face, as the stylesheet does.
-                segments.add(new LineComposer.Segment(Inline.plainText(e.content()), metrics.apply(Face.HEADING),
-                        Style.EMPHASIS));
-            } else if (inline instanceof Inline.Strong s && plain(s.content())) {
-                segments.add(new LineComposer.Segment(Inline.plainText(s.content()), metrics.apply(Face.BOLD),
-                        Style.STRONG));
-            } else if (inline instanceof Inline.Link l && plain(l.content())) {
-                segments.add(new LineComposer.Segment(Inline.plainText(l.content()), metrics.apply(Face.BODY),
-                        new Href(l.href())));
-            } else {
-                return null;
+                segments(m, e.content(), look.with(new Wrapper(Face.HEADING, "em")), Face.HEADING, notes, out);
+            } else if (inline instanceof Inline.Strong s) {
+                Face bold = face == Face.BODY ? Face.BOLD : face;
+                segments(m, s.content(), look.with(new Wrapper(bold, "strong")), bold, notes, out);
+            } else if (inline instanceof Inline.Link l) {
+                segments(m, l.content(), look.with(new Wrapper(face, "a", "href", l.href())), face, notes, out);
+            } else if (inline instanceof Inline.Code c) {
+                faced(m, c.text(), face, measures.of(face, CODE_POINTS), look.with(new Wrapper(face, "code")), out);
+            } else if (inline instanceof Inline.LineBreak) {
+                out.add(new LineComposer.Segment("\n", body(face), look));
+            } else if (inline instanceof Inline.Note n) {
+                String number = notes.add(n);
+                Look reference = look.with(new Wrapper(face, "sup")).with(new Wrapper(face, "a", notes.referenceAttributes(number)));
+                out.add(new LineComposer.Segment(number, measures.of(face, NOTE_POINTS), reference, true));
             }
         }
-        return segments;
     }
 
-    private static boolean plain(List<Inline> inlines) {
-        return inlines.stream().allMatch(Inline.Text.class::isInstance);
+    private LineComposer.Metrics body(Face face) {
+        return measures.of(face, BODY_POINTS);
+    }
+
+    /** Text in {@code face}, a character it lacks split off into the face that has it. */
+    private void faced(Markup m, String text, Face face, LineComposer.Metrics metrics, Look look,
+                       List<LineComposer.Segment> out) {
+        int start = 0;
+        for (int i = 0; i < text.length(); i += Character.charCount(text.codePointAt(i))) {
+            Face other = m.fallback(face, text.codePointAt(i));
+            if (other != null) {
+                if (i > start) {
+                    out.add(new LineComposer.Segment(text.substring(start, i), metrics, look));
+                }
+                start = i + Character.charCount(text.codePointAt(i));
+                out.add(new LineComposer.Segment(text.substring(i, start), body(other),
+                        look.with(new Wrapper(other, "span", "class", Markup.fallbackClass(other)))));
+            }
+        }
+        if (start < text.length()) {
+            out.add(new LineComposer.Segment(text.substring(start), metrics, look));
+        }
     }
 
     /**
-     * A paragraph in the lines the composer set: text and the spaces it adjusts, each line
-     * ending in a line feed the print stylesheet keeps. Spans stand between the text, never
-     * around it, so the renderer paints the text in reading order.
+     * A paragraph in the lines the composer set, each ending in a line feed the print
+     * stylesheet keeps; the spaces it adjusts are marks in the text ({@link LineMarks}).
+     * Flying Saucer paints an element's own text before the elements inside it, so when a
+     * paragraph has elements, its plain text is in spans too: all of it is painted, and
+     * read back, in order.
      */
-    private void composed(Markup m, List<LineComposer.Segment> segments) {
+    private void composed(Markup m, LineComposer composer, List<Inline> content, Notes notes) {
+        List<LineComposer.Segment> segments = new ArrayList<>();
+        segments(m, content, new Look(List.of()), Face.BODY, notes, segments);
+        boolean wrapped = segments.stream().anyMatch(s -> !((Look) s.tag()).wrappers().isEmpty());
         openBlock(m, null, "p", "class", COMPOSED_CLASS);
-        List<LineComposer.Line> lines = composer.compose(segments, 2 * composer.em());
+        List<LineComposer.Line> lines = composer.compose(segments, inset == 0 ? 2 * composer.em() : 0);
         for (int n = 0; n < lines.size(); n++) {
             if (n > 0) {
                 m.raw("\n");
             }
             for (LineComposer.Piece piece : lines.get(n).pieces()) {
                 if (piece instanceof LineComposer.Run run) {
-                    run(m, run);
+                    run(m, "", run.text(), (Look) run.tag(), wrapped);
                 } else if (piece instanceof LineComposer.Dash dash) {
-                    m.raw(LineMarks.join()).text(dash.text());
+                    run(m, LineMarks.join(), dash.text(), (Look) dash.tag(), wrapped);
                 } else if (piece instanceof LineComposer.Space space) {
                     m.raw(LineMarks.space(space.width()));
                 }
@@ -492,15 +574,15 @@ public final class XhtmlWriter {
         closeBlock(m, "p");
     }
 
-    private static void run(Markup m, LineComposer.Run run) {
-        if (run.tag() == Style.EMPHASIS) {
-            m.openFaced(Face.HEADING, "em").text(run.text()).closeFaced("em");
-        } else if (run.tag() == Style.STRONG) {
-            m.openFaced(Face.BOLD, "strong").text(run.text()).closeFaced("strong");
-        } else if (run.tag() instanceof Href link) {
-            m.open("a", "href", link.href()).text(run.text()).close("a");
-        } else {
-            m.text(run.text());
+    private static void run(Markup m, String marks, String text, Look look, boolean wrapped) {
+        List<Wrapper> wrappers = look.wrappers().isEmpty() && wrapped
+                ? List.of(new Wrapper(m.face(), "span")) : look.wrappers();
+        for (Wrapper w : wrappers) {
+            m.openFaced(w.face(), w.tag(), w.attributes());
+        }
+        m.raw(marks).text(text);
+        for (int i = wrappers.size() - 1; i >= 0; i--) {
+            m.closeFaced(wrappers.get(i).tag());
         }
     }
 
@@ -514,10 +596,8 @@ public final class XhtmlWriter {
 
     private void block(Markup m, Block block, Notes notes) {
         if (block instanceof Block.Paragraph p) {
-            List<LineComposer.Segment> segments = print && composer != null && nesting == 0
-                    ? segments(p.content()) : null;
-            if (segments != null) {
-                composed(m, segments);
+            if (print && composer != null && inset != UNCOMPOSED) {
+                composed(m, inset == 0 ? composer : composer.inset(inset), p.content(), notes);
                 return;
             }
             openBlock(m, null, "p");
@@ -530,20 +610,25 @@ public final class XhtmlWriter {
             closeBlock(m, tag);
         } else if (block instanceof Block.Quote q) {
             m.open("blockquote").newline();
-            nesting++;
-            blocks(m, q.blocks(), notes);
-            nesting--;
+            // print.css gives a quotation two em on either side.
+            inside(4, () -> blocks(m, q.blocks(), notes));
             m.close("blockquote").newline();
         } else if (block instanceof Block.ListBlock l) {
             String tag = l.ordered() ? "ol" : "ul";
             m.open(tag, "start", l.ordered() && l.start() != 1 ? Integer.toString(l.start()) : null).newline();
-            nesting++;
-            for (List<Block> item : l.items()) {
-                m.open("li");
-                blocks(m, item, notes);
-                m.close("li").newline();
-            }
-            nesting--;
+            // print.css indents a list by two em.
+            inside(2, () -> {
+                for (int i = 0; i < l.items().size(); i++) {
+                    m.open("li");
+                    if (print && l.ordered()) {
+                        // Flying Saucer paints list numbers before the page's text, so print
+                        // writes them as text, hung in the margin by the stylesheet.
+                        m.element("span", (l.start() + i) + ".", "class", "item-number");
+                    }
+                    blocks(m, l.items().get(i), notes);
+                    m.close("li").newline();
+                }
+            });
             m.close(tag).newline();
         } else if (block instanceof Block.CodeBlock c) {
             openBlock(m, null, "pre");
@@ -562,6 +647,18 @@ public final class XhtmlWriter {
         } else if (block instanceof Block.Break) {
             m.empty("hr").newline();
         }
+    }
+
+    /**
+     * Writes blocks that stand {@code ems} body em further in; where too little measure
+     * is left for setting lines well, their paragraphs are left to the renderer.
+     */
+    private void inside(int ems, Runnable blocks) {
+        int outer = inset;
+        boolean room = composer != null && composer.measure() - (outer + ems) * composer.em() >= 8 * composer.em();
+        inset = outer == UNCOMPOSED || !room ? UNCOMPOSED : outer + ems;
+        blocks.run();
+        inset = outer;
     }
 
     private void table(Markup m, Block.Table table, Notes notes) {
@@ -594,10 +691,15 @@ public final class XhtmlWriter {
     }
 
     private void inlines(Markup m, List<Inline> inlines, Notes notes) {
+        // Flying Saucer paints an element's own text before the elements inside it: beside
+        // elements, text goes in spans so that all of it paints, and reads back, in order.
+        boolean spans = print && !inlines.stream().allMatch(Inline.Text.class::isInstance);
         for (Inline inline : inlines) {
             if (inline instanceof Inline.Text t) {
-                // The PDF's line breaker measures text runs; spans would cut them.
-                if (print) {
+                if (spans) {
+                    m.open("span").text(t.text()).close("span");
+                } else if (print) {
+                    // The PDF's line breaker measures text runs; spans would cut them.
                     m.text(t.text());
                 } else {
                     m.squeezedText(t.text());
@@ -636,11 +738,20 @@ public final class XhtmlWriter {
             this.chapterId = chapterId;
         }
 
-        void reference(Markup m, Inline.Note note) {
+        /** Numbers a note in order of reference. */
+        String add(Inline.Note note) {
             notes.add(note);
-            String number = Integer.toString(notes.size());
-            m.open("sup").element("a", number, "epub:type", "noteref", "role", "doc-noteref",
-                    "id", chapterId + "-ref-" + number, "href", "#" + chapterId + "-note-" + number).close("sup");
+            return Integer.toString(notes.size());
+        }
+
+        String[] referenceAttributes(String number) {
+            return new String[] {"epub:type", "noteref", "role", "doc-noteref",
+                "id", chapterId + "-ref-" + number, "href", "#" + chapterId + "-note-" + number};
+        }
+
+        void reference(Markup m, Inline.Note note) {
+            String number = add(note);
+            m.open("sup").element("a", number, referenceAttributes(number)).close("sup");
         }
 
         void write(Markup m) {
@@ -648,7 +759,8 @@ public final class XhtmlWriter {
                 return;
             }
             m.open("section", "class", "notes", "aria-label", labels.notes()).newline();
-            nesting++;
+            int outer = inset;
+            inset = UNCOMPOSED;
             // Notes may hold notes of their own; those are numbered on after the chapter's.
             for (int i = 0; i < notes.size(); i++) {
                 String number = Integer.toString(i + 1);
@@ -660,7 +772,7 @@ public final class XhtmlWriter {
                 blocks(m, notes.get(i).content(), this);
                 m.close("aside").newline();
             }
-            nesting--;
+            inset = outer;
             m.close("section").newline();
         }
     }

@@ -51,6 +51,11 @@ class EpubEditionTest {
     }
 
     @Test
+    void compositionFixtureEpubPassesEpubCheckWithoutAnyMessage() {
+        assertThat(EpubCheckReport.check(Builds.of(Builds.COMPOSITION).resolve("composition.epub").toFile())).isEmpty();
+    }
+
+    @Test
     void novelEpubPassesEpubCheckWithoutAnyMessage() {
         Path novel = Builds.of(org.cjkbook.Corpus.require("novel-hongloumeng.txt"));
         assertThat(EpubCheckReport.check(novel.resolve("novel-hongloumeng.epub").toFile())).isEmpty();

@@ -80,6 +80,30 @@ class LineComposerTest {
     }
 
     @Test
+    void aLineFeedForcesABreakAndTheLineBeforeItIsNotJustified() {
+        List<LineComposer.Line> lines = compose("一二三四五六\n七\n\n八", 5);
+        assertThat(lines).extracting(LineComposer.Line::text).containsExactly("一二三四五", "六", "七", "", "八");
+        assertThat(lines).extracting(LineComposer.Line::justified).containsExactly(true, false, false, false, false);
+        assertThat(lines.get(1).pieces()).containsExactly(new LineComposer.Run("六", null));
+    }
+
+    @Test
+    void aNoteReferenceIsNeitherSpacedNorSentToTheNextLine() {
+        List<LineComposer.Segment> segments = List.of(new LineComposer.Segment("一二三四五", METRICS, null),
+                new LineComposer.Segment("12", METRICS, "note", true), new LineComposer.Segment("六七", METRICS, null));
+        List<LineComposer.Line> lines = new LineComposer(METRICS, 100, 500).compose(segments, 0);
+        assertThat(lines).extracting(LineComposer.Line::text).containsExactly("一二三四", "五12六七");
+        assertThat(lines.get(1).pieces()).containsExactly(new LineComposer.Run("五", null),
+                new LineComposer.Run("12", "note"), new LineComposer.Run("六七", null));
+    }
+
+    @Test
+    void anInsetComposerSetsANarrowerMeasure() {
+        List<LineComposer.Line> lines = new LineComposer(METRICS, 100, 700).inset(2).compose("一二三四五六七", 0);
+        assertThat(lines).extracting(LineComposer.Line::text).containsExactly("一二三四五", "六七");
+    }
+
+    @Test
     void withoutRoomToCompressTheLineBreaksEarlierAndStretchesEvenly() {
         List<LineComposer.Line> lines = compose("一二三四五，七八", 5);
         assertThat(lines.get(0).text()).isEqualTo("一二三四");
@@ -108,7 +132,7 @@ class LineComposerTest {
         List<LineComposer.Line> lines = compose("工作起来——北京上海", 5);
         assertThat(lines.get(0).text()).isEqualTo("工作起");
         assertThat(lines.get(1).text()).startsWith("来——");
-        assertThat(lines.get(1).pieces()).contains(new LineComposer.Dash("—"));
+        assertThat(lines.get(1).pieces()).contains(new LineComposer.Dash("—", null));
         lines.stream().filter(LineComposer.Line::justified).forEach(l -> assertFlush(l, 500));
     }
 
