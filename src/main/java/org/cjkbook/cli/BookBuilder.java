@@ -69,7 +69,8 @@ final class BookBuilder {
         long pdfNanos = 0;
         if (print != null) {
             long start = System.nanoTime();
-            printed = new PdfEdition(subsets(print.characters())).write(book, print, pdfFile);
+            printed = new PdfEdition(subsets(print.characters()), loaded.settings().pageSize())
+                    .write(book, print, pdfFile);
             pdfNanos = report("pdf", pdfFile, start, printed.pages() + " pages, ");
         }
         long epubNanos = 0;

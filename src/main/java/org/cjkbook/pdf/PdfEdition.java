@@ -32,7 +32,6 @@ import org.xhtmlrenderer.pdf.ITextFontResolver;
 import org.xhtmlrenderer.pdf.ITextOutputDevice;
 import org.xhtmlrenderer.pdf.ITextRenderer;
 import org.xhtmlrenderer.pdf.ITextReplacedElementFactory;
-import org.xhtmlrenderer.pdf.ITextUserAgent;
 import org.xml.sax.InputSource;
 import org.xml.sax.SAXException;
 
@@ -56,13 +55,16 @@ public final class PdfEdition {
             Map.of(Face.BODY, "Book Serif", Face.BOLD, "Book Serif", Face.HEADING, "Book Sans");
 
     private final Map<Face, byte[]> fontPrograms;
+    private final String pageSize;
 
     /**
      * {@code fontPrograms} are TrueType fonts, one per face, that draw at least the
-     * characters the print XHTML sets in that face.
+     * characters the print XHTML sets in that face; {@code pageSize} is the one the
+     * markup was made for.
      */
-    public PdfEdition(Map<Face, byte[]> fontPrograms) {
+    public PdfEdition(Map<Face, byte[]> fontPrograms, String pageSize) {
         this.fontPrograms = Map.copyOf(fontPrograms);
+        this.pageSize = pageSize;
     }
 
     /** The measure of each page size in body em, as its page stylesheet sets it. */
@@ -153,13 +155,14 @@ public final class PdfEdition {
         return new Printed(pages, starts);
     }
 
-    private static ITextRenderer newRenderer() {
+    private ITextRenderer newRenderer() {
         float dotsPerPoint = ITextRenderer.DEFAULT_DOTS_PER_POINT;
         int dotsPerPixel = ITextRenderer.DEFAULT_DOTS_PER_PIXEL;
+        int measure = MEASURES.get(pageSize) * Math.round(XhtmlWriter.BODY_POINTS * RendererMetrics.DOTS_PER_POINT);
         TypographicTextRenderer text = new TypographicTextRenderer();
         ITextOutputDevice device = new MarkedTextDevice(dotsPerPoint, text);
         ITextRenderer renderer = new ITextRenderer(dotsPerPoint, dotsPerPixel, device,
-                new ITextUserAgent(device, dotsPerPixel), new ITextFontResolver(),
+                new PrintUserAgent(device, dotsPerPixel, measure), new ITextFontResolver(),
                 new ITextReplacedElementFactory(device), text);
         renderer.getSharedContext().setLineBreakingStrategy(new ClreqLineBreaking());
         return renderer;

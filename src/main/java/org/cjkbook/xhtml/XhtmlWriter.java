@@ -507,7 +507,8 @@ public final class XhtmlWriter {
                 Face bold = face == Face.BODY ? Face.BOLD : face;
                 segments(m, s.content(), look.with(new Wrapper(bold, "strong")), bold, notes, out);
             } else if (inline instanceof Inline.Link l) {
-                segments(m, l.content(), look.with(new Wrapper(face, "a", "href", l.href())), face, notes, out);
+                Look link = leadsOut(l) ? look.with(new Wrapper(face, "a", "href", l.href())) : look;
+                segments(m, l.content(), link, face, notes, out);
             } else if (inline instanceof Inline.Code c) {
                 faced(m, c.text(), face, measures.of(face, CODE_POINTS), look.with(new Wrapper(face, "code")), out);
             } else if (inline instanceof Inline.LineBreak) {
@@ -715,10 +716,12 @@ public final class XhtmlWriter {
                 m.openFaced(m.face() == Face.BODY ? Face.BOLD : m.face(), "strong");
                 inlines(m, s.content(), notes);
                 m.closeFaced("strong");
-            } else if (inline instanceof Inline.Link l) {
+            } else if (inline instanceof Inline.Link l && leadsOut(l)) {
                 m.open("a", "href", l.href());
                 inlines(m, l.content(), notes);
                 m.close("a");
+            } else if (inline instanceof Inline.Link l) {
+                inlines(m, l.content(), notes);
             } else if (inline instanceof Inline.Code c) {
                 m.element("code", c.text());
             } else if (inline instanceof Inline.LineBreak) {
@@ -726,6 +729,19 @@ public final class XhtmlWriter {
             } else if (inline instanceof Inline.Note n && notes != null) {
                 notes.reference(m, n);
             }
+        }
+    }
+
+    /**
+     * True for a link with a scheme (https:, mailto:). A relative link points to a file or
+     * place of the source's own site that the book does not hold, so its text stands
+     * without it.
+     */
+    private static boolean leadsOut(Inline.Link link) {
+        try {
+            return new java.net.URI(link.href()).isAbsolute();
+        } catch (java.net.URISyntaxException e) {
+            return false;
         }
     }
 

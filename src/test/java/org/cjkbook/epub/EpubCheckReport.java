@@ -13,7 +13,7 @@ import com.adobe.epubcheck.util.FeatureEnum;
 import com.adobe.epubcheck.util.ReportingLevel;
 
 /** EPUBCheck run in this JVM, its messages kept as lines: severity, id, place, text. */
-final class EpubCheckReport extends MasterReport {
+public final class EpubCheckReport extends MasterReport {
 
     private final List<String> messages = new ArrayList<>();
 
@@ -26,7 +26,7 @@ final class EpubCheckReport extends MasterReport {
      * the usage note CSS-028, which only records that a stylesheet declares a font face:
      * embedding the book's fonts is the point of the edition.
      */
-    static List<String> check(File epub) {
+    public static List<String> check(File epub) {
         EpubCheckReport report = new EpubCheckReport();
         report.setEpubFileName(epub.getPath());
         new EpubCheck(epub, report).check();

@@ -1,0 +1,150 @@
+package org.cjkbook.pdf;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import javax.xml.parsers.DocumentBuilderFactory;
+import javax.xml.parsers.ParserConfigurationException;
+
+import org.apache.batik.transcoder.SVGAbstractTranscoder;
+import org.apache.batik.transcoder.TranscoderException;
+import org.apache.batik.transcoder.TranscoderInput;
+import org.apache.batik.transcoder.TranscoderOutput;
+import org.apache.batik.transcoder.image.PNGTranscoder;
+import org.cjkbook.BookException;
+import org.w3c.dom.Element;
+import org.xhtmlrenderer.extend.FSImage;
+import org.xhtmlrenderer.extend.Size;
+import org.xhtmlrenderer.pdf.ITextOutputDevice;
+import org.xhtmlrenderer.pdf.ITextUserAgent;
+import org.xhtmlrenderer.pdf.SvgImage;
+import org.xhtmlrenderer.resource.ImageResource;
+import org.xml.sax.SAXException;
+
+import com.lowagie.text.Image;
+
+/**
+ * Flying Saucer's resource loader, with images made to fit the page. An image wider than
+ * the text block is scaled down to it (Flying Saucer ignores {@code max-width} on images).
+ * An SVG image's size is read here: Flying Saucer reads {@code width="1000.00"} as a whole
+ * number and fails, while SVG lengths may have decimals and units; and it would size the
+ * image in its own dots instead of CSS pixels.
+ */
+final class PrintUserAgent extends ITextUserAgent {
+
+    private static final Pattern NUMBER = Pattern.compile("^\\s*([0-9]*\\.?[0-9]+)");
+
+    private final Map<String, SvgImage> svgs = new HashMap<>();
+    private final int dotsPerPixel;
+    private final int maxWidth;
+
+    /** {@code maxWidth} is the text block's width, in the renderer's dots. */
+    PrintUserAgent(ITextOutputDevice device, int dotsPerPixel, int maxWidth) {
+        super(device, dotsPerPixel);
+        this.dotsPerPixel = dotsPerPixel;
+        this.maxWidth = maxWidth;
+    }
+
+    @Override
+    public ImageResource getImageResource(String uri) {
+        ImageResource resource;
+        if (uri.toLowerCase(Locale.ROOT).endsWith(".svg") && uri.startsWith("file:")) {
+            resource = new ImageResource(uri, (FSImage) svgs.computeIfAbsent(uri, this::load).clone());
+        } else {
+            resource = super.getImageResource(uri);
+        }
+        FSImage image = resource.getImage();
+        if (image != null && image.getWidth() > maxWidth) {
+            return new ImageResource(resource.getImageUri(), image.scale(maxWidth, -1));
+        }
+        return resource;
+    }
+
+    private SvgImage load(String uri) {
+        Path file = Path.of(URI.create(uri));
+        try {
+            byte[] svg = Files.readAllBytes(file);
+            // Its CSS pixels in the renderer's dots, as Flying Saucer scales raster images.
+            Size size = size(svg);
+            return new PrintSvg(svg, new Size(size.width() * dotsPerPixel, size.height() * dotsPerPixel), uri);
+        } catch (IOException | SAXException | ParserConfigurationException e) {
+            throw new BookException(file + ": cannot read the SVG image (" + e.getMessage() + ")", e);
+        }
+    }
+
+    /** The width and height the image declares, else its view box's, else a browser's default. */
+    private static Size size(byte[] svg) throws IOException, SAXException, ParserConfigurationException {
+        DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+        factory.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
+        Element root = factory.newDocumentBuilder().parse(new ByteArrayInputStream(svg)).getDocumentElement();
+        Double width = number(root.getAttribute("width"));
+        Double height = number(root.getAttribute("height"));
+        if (width != null && height != null) {
+            return new Size((int) Math.round(width), (int) Math.round(height));
+        }
+        String[] box = root.getAttribute("viewBox").trim().split("[\\s,]+");
+        if (box.length == 4 && number(box[2]) != null && number(box[3]) != null) {
+            return new Size((int) Math.round(number(box[2])), (int) Math.round(number(box[3])));
+        }
+        return new Size(300, 150);
+    }
+
+    /**
+     * An SVG image laid out at its size in dots and drawn from a raster of 300 pixels per
+     * inch: Flying Saucer would make one pixel per dot, 1,920 per inch.
+     */
+    private static final class PrintSvg extends SvgImage {
+        private static final float PIXELS_PER_DOT = 300f / 72f / RendererMetrics.DOTS_PER_POINT;
+
+        PrintSvg(byte[] svg, Size size, String uri) {
+            super(svg, size, uri);
+        }
+
+        @Override
+        public FSImage scale(int width, int height) {
+            return new PrintSvg(image, size.scale(width, height), uri);
+        }
+
+        @Override
+        public Image getImage() {
+            PNGTranscoder transcoder = new PNGTranscoder() {
+                // Batik prints what it cannot use (CSS it predates, such as a "transparent"
+                // stroke) and draws the rest: the build's output is no place for that.
+                @Override
+                protected org.apache.batik.bridge.UserAgent createUserAgent() {
+                    return new SVGAbstractTranscoderUserAgent() {
+                        @Override
+                        public void displayError(Exception e) {
+                        }
+
+                        @Override
+                        public void displayError(String message) {
+                        }
+                    };
+                }
+            };
+            transcoder.addTranscodingHint(SVGAbstractTranscoder.KEY_WIDTH, Math.max(1f, getWidth() * PIXELS_PER_DOT));
+            transcoder.addTranscodingHint(SVGAbstractTranscoder.KEY_HEIGHT, Math.max(1f, getHeight() * PIXELS_PER_DOT));
+            try (ByteArrayOutputStream png = new ByteArrayOutputStream()) {
+                transcoder.transcode(new TranscoderInput(new ByteArrayInputStream(image)), new TranscoderOutput(png));
+                return Image.getInstance(png.toByteArray());
+            } catch (IOException | TranscoderException e) {
+                throw new BookException(uri + ": cannot draw the SVG image (" + e.getMessage() + ")", e);
+            }
+        }
+    }
+
+    private static Double number(String length) {
+        Matcher m = NUMBER.matcher(length);
+        return m.find() ? Double.valueOf(m.group(1)) : null;
+    }
+}
