@@ -515,7 +515,8 @@ public final class XhtmlWriter {
                 out.add(new LineComposer.Segment("\n", body(face), look));
             } else if (inline instanceof Inline.Note n) {
                 String number = notes.add(n);
-                Look reference = look.with(new Wrapper(face, "sup")).with(new Wrapper(face, "a", notes.referenceAttributes(number)));
+                Look reference = look.with(new Wrapper(face, "sup"))
+                        .with(new Wrapper(face, "a", notes.referenceAttributes(number)));
                 out.add(new LineComposer.Segment(number, measures.of(face, NOTE_POINTS), reference, true));
             }
         }
