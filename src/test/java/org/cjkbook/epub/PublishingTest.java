@@ -76,6 +76,7 @@ class PublishingTest {
     void pageBreaksStandWhereThePagesOfThePdfBegin() throws IOException {
         assertPageBreaksMatch(Builds.of(Builds.SEED), "book");
         assertPageBreaksMatch(Builds.of(Corpus.require("novel-hongloumeng.txt")), "novel-hongloumeng");
+        assertPageBreaksMatch(Builds.of(Builds.COMPOSITION), "composition");
         Path seed = Builds.of(Builds.SEED);
         String nav = entry(seed.resolve("book.epub"), "EPUB/nav.xhtml");
         assertThat(nav).contains("epub:type=\"page-list\"").contains("<a href=\"chapter-2.xhtml#page-7\">7</a>");
