@@ -167,9 +167,11 @@ public final class LineComposer {
             if (!canEnd) {
                 continue;
             }
-            if (width <= target + 0.5) {
+            // Spaces ending a line reach past the measure unseen: they do not fill it.
+            double visible = width - trailingSpaces(text, start, end);
+            if (visible <= target + 0.5) {
                 fits = end;
-                fitsWidth = width;
+                fitsWidth = visible;
                 if (end >= stop) {
                     return end;
                 }
@@ -177,11 +179,20 @@ public final class LineComposer {
                 if (fits < 0) {
                     return end; // nothing shorter can end the line: let it be squeezed
                 }
-                boolean roomFound = width - compressible(text, start, end) <= target + 0.5;
-                return roomFound && width - target <= target - fitsWidth ? end : fits;
+                boolean roomFound = visible - compressible(text, start, end) <= target + 0.5;
+                return roomFound && visible - target <= target - fitsWidth ? end : fits;
             }
         }
         return stop;
+    }
+
+    /** The width of the spaces that end the text from {@code start} to {@code end}. */
+    private double trailingSpaces(String text, int start, int end) {
+        double width = 0;
+        for (int i = end - 1; i > start && text.charAt(i) == ' '; i--) {
+            width += advance(text, i);
+        }
+        return width;
     }
 
     /**
@@ -233,21 +244,26 @@ public final class LineComposer {
                 cut[i - start] = true;
             }
         }
-        int slack = target - measure(text, start, end, cut) - sum(space);
+        // Spaces ending the line stand past the measure: the line is set flush without them.
+        int ink = end;
+        while (ink > start + 1 && text.charAt(ink - 1) == ' ') {
+            ink--;
+        }
+        int slack = target - measure(text, start, ink, cut) - sum(space);
         // A line within a tolerance of the measure is flush to the eye: it takes no
         // adjustment. A paragraph's last line is not stretched, but one that pulled in its
         // closing mark is compressed like any other.
         if (slack < -tolerance) {
-            compress(text, start, end, space, cut, -slack);
+            compress(text, start, ink, space, cut, -slack);
         } else if (justified && slack > tolerance) {
-            stretch(text, start, end, space, cut, slack);
+            stretch(text, start, ink, space, cut, slack);
         }
         if (justified) {
             // Cutting a run of Latin text can change its rounded width: settle the last units.
-            int residual = target - measure(text, start, end, cut) - sum(space);
+            int residual = target - measure(text, start, ink, cut) - sum(space);
             if (Math.abs(residual) > tolerance) {
-                space[count] += residual;
-                cut[count] = true;
+                space[ink - start] += residual;
+                cut[ink - start] = true;
             }
         }
         return new Line(pieces(text, start, end, space, cut), justified);

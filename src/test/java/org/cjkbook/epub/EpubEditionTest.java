@@ -51,8 +51,10 @@ class EpubEditionTest {
     }
 
     @Test
-    void compositionFixtureEpubPassesEpubCheckWithoutAnyMessage() {
+    void compositionFixtureEpubsPassEpubCheckWithoutAnyMessage() {
         assertThat(EpubCheckReport.check(Builds.of(Builds.COMPOSITION).resolve("composition.epub").toFile())).isEmpty();
+        Path narrow = Builds.of(Path.of("src/test/resources/books/composition-32k"));
+        assertThat(EpubCheckReport.check(narrow.resolve("composition-32k.epub").toFile())).isEmpty();
     }
 
     @Test

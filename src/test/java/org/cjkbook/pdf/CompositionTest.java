@@ -28,32 +28,44 @@ import org.junit.jupiter.api.Test;
 class CompositionTest {
 
     private static final float BODY = 10.5f;
-    private static final float MEASURE = 28 * BODY;
-    private static final float TOP = 54f;
-    private static final float BOTTOM = 45f;
+
+    /** A page size's text block, as its page stylesheet sets it: width and margins in points. */
+    private record Page(float measure, float top, float bottom, float rectoLeft, float versoLeft, float width) {
+        /** The text block's left edge: versos have the wider outer margin on the left. */
+        float left(int page) {
+            return page % 2 == 0 ? versoLeft : rectoLeft;
+        }
+    }
+
+    private static final Page A5 = new Page(28 * BODY, 54f, 45.15f, 60f, 65.53f, 419.53f);
+    private static final Page K32 = new Page(24 * BODY, 52f, 46.94f, 54f, 62.5f, 368.5f);
+    /** The composition fixture on the narrowest page, where Latin words and spaces meet line ends. */
+    private static final Path COMPOSITION_32K = Path.of("src/test/resources/books/composition-32k");
 
     @Test
     void seedBodyLinesAreFlushAndPairsOneAndAHalfEm() throws IOException {
-        check(Builds.SEED, "book", Integer.MAX_VALUE, 100, 5);
+        check(Builds.SEED, "book", A5, Integer.MAX_VALUE, 100, 5);
     }
 
     @Test
     void novelsFirstTenChaptersAreFlushAndPairsOneAndAHalfEm() throws IOException {
-        check(Corpus.require("novel-hongloumeng.txt"), "novel-hongloumeng", 10, 100, 5);
+        check(Corpus.require("novel-hongloumeng.txt"), "novel-hongloumeng", A5, 10, 100, 5);
     }
 
     @Test
     void markdownBodyLinesAreFlushInTextQuotationsAndLists() throws IOException {
-        check(Builds.COMPOSITION, "composition", Integer.MAX_VALUE, 15, 3);
-        check(Builds.ALL_ELEMENTS, "all-elements", Integer.MAX_VALUE, 1, 0);
+        check(Builds.COMPOSITION, "composition", A5, Integer.MAX_VALUE, 15, 3);
+        check(COMPOSITION_32K, "composition-32k", K32, Integer.MAX_VALUE, 15, 3);
+        check(Builds.ALL_ELEMENTS, "all-elements", A5, Integer.MAX_VALUE, 1, 0);
     }
 
     @Test
     void eachChaptersTextIsDrawnOnceInReadingOrder() throws IOException {
-        assertDrawnInOrder(Builds.SEED, "book", Integer.MAX_VALUE);
-        assertDrawnInOrder(Builds.COMPOSITION, "composition", Integer.MAX_VALUE);
-        assertDrawnInOrder(Builds.ALL_ELEMENTS, "all-elements", Integer.MAX_VALUE);
-        assertDrawnInOrder(Corpus.require("novel-hongloumeng.txt"), "novel-hongloumeng", 10);
+        assertDrawnInOrder(Builds.SEED, "book", A5, Integer.MAX_VALUE);
+        assertDrawnInOrder(Builds.COMPOSITION, "composition", A5, Integer.MAX_VALUE);
+        assertDrawnInOrder(COMPOSITION_32K, "composition-32k", K32, Integer.MAX_VALUE);
+        assertDrawnInOrder(Builds.ALL_ELEMENTS, "all-elements", A5, Integer.MAX_VALUE);
+        assertDrawnInOrder(Corpus.require("novel-hongloumeng.txt"), "novel-hongloumeng", A5, 10);
     }
 
     /**
@@ -62,7 +74,7 @@ class CompositionTest {
      * text: its title, its blocks in order, then its notes. Nothing is missing, added, or
      * read twice.
      */
-    private static void assertDrawnInOrder(Path source, String name, int chapters) throws IOException {
+    private static void assertDrawnInOrder(Path source, String name, Page page, int chapters) throws IOException {
         Path pdf = Builds.of(source).resolve(name + ".pdf");
         List<Chapter> book = new BookLoader().load(source).book().chapters();
         Path pdftotext = ExternalTool.require("pdftotext");
@@ -72,11 +84,13 @@ class CompositionTest {
                 int first = starts.get(n);
                 int last = n + 1 < starts.size() ? starts.get(n + 1) - 1 : lastTextPage(document, source, name);
                 String expected = withoutSpace(SourceOrder.of(book.get(n)));
-                String drawn = withoutSpace(PdfText.drawnText(document, first, last, TOP, BOTTOM));
+                String drawn = withoutSpace(PdfText.drawnText(document, first, last, page.top(), page.bottom()));
                 assertThat(drawn).as(name + " chapter " + (n + 1) + ", PDFBox in drawing order").isEqualTo(expected);
                 // The text block only: running heads and folios stand outside it.
                 ExternalTool.Run run = ExternalTool.run(pdftotext, "-enc", "UTF-8", "-f", Integer.toString(first),
-                        "-l", Integer.toString(last), "-x", "0", "-y", "54", "-W", "420", "-H", "496",
+                        "-l", Integer.toString(last), "-x", "0", "-y", Integer.toString((int) page.top()),
+                        "-W", Integer.toString((int) page.width()), "-H", Integer.toString((int) (pageHeight(document)
+                                - page.top() - page.bottom())),
                         pdf.toString(), "-");
                 assertThat(run.exitCode()).as(run.output()).isZero();
                 // Poppler reads a spacing grave beside a glyph (the novel's ：`) as a combining one.
@@ -114,14 +128,15 @@ class CompositionTest {
      * joins takes one and a half em. At least {@code minLines} lines and {@code minPairs}
      * pairs are checked.
      */
-    private static void check(Path source, String name, int chapters, int minLines, int minPairs) throws IOException {
+    private static void check(Path source, String name, Page page, int chapters, int minLines, int minPairs)
+            throws IOException {
         Path file = Builds.of(source).resolve(name + ".pdf");
         List<SourceOrder.Part> parts = SourceOrder.parts(new BookLoader().load(source).book().chapters());
         try (PDDocument pdf = Loader.loadPDF(file.toFile())) {
             List<Integer> starts = chapterStarts(pdf);
             int first = starts.get(0);
             int last = chapters < starts.size() ? starts.get(chapters) - 1 : lastTextPage(pdf, source, name);
-            List<PdfText.Line> body = PdfText.lines(pdf, TOP, BOTTOM).stream()
+            List<PdfText.Line> body = PdfText.lines(pdf, page.top(), page.bottom()).stream()
                     .filter(l -> l.page() >= first && l.page() <= last && Math.abs(l.size() - BODY) < 0.1)
                     .toList();
             List<String> short_ = new ArrayList<>();
@@ -129,7 +144,7 @@ class CompositionTest {
             int pairCount = 0;
             for (int n = 0; n < body.size(); n++) {
                 PdfText.Line line = body.get(n);
-                float left = leftEdge(line.page());
+                float left = page.left(line.page());
                 // A closing mark at a line's end may give up some or all of its blank right
                 // half: its glyph box then reaches up to half an em past the measure, its ink
                 // (in the left half) stays inside.
@@ -139,7 +154,7 @@ class CompositionTest {
                         .anyMatch(p -> p.text().endsWith(text) || text.endsWith(p.text()));
                 boolean inQuote = parts.stream().anyMatch(p -> p.quoted() && p.text().contains(text));
                 boolean halfMark = org.cjkbook.text.PunctuationSqueeze.closesWithBlank(text.charAt(text.length() - 1));
-                float over = line.right() - (left + MEASURE - (inQuote ? 2 * BODY : 0));
+                float over = inkRight(line) - (left + page.measure() - (inQuote ? 2 * BODY : 0));
                 boolean flush = Math.abs(over) <= 0.5f || (halfMark && over >= 0 && over <= BODY / 2 + 0.5f);
                 if (!lastOfParagraph && !flush) {
                     short_.add("page " + line.page() + " ends at " + line.right() + ": " + line.text());
@@ -157,9 +172,19 @@ class CompositionTest {
         }
     }
 
-    /** The text block's left edge on A5 (page-A5.css): versos have the wider outer margin on the left. */
-    private static float leftEdge(int page) {
-        return page % 2 == 0 ? 65.53f : 60f;
+    /** Where a line's last glyph that is not a space ends: spaces ending a line reach past the measure. */
+    private static float inkRight(PdfText.Line line) {
+        List<TextPosition> glyphs = line.glyphs();
+        for (int i = glyphs.size() - 1; i >= 0; i--) {
+            if (!glyphs.get(i).getUnicode().isBlank()) {
+                return glyphs.get(i).getXDirAdj() + glyphs.get(i).getWidthDirAdj();
+            }
+        }
+        return line.left();
+    }
+
+    private static float pageHeight(PDDocument pdf) {
+        return pdf.getPage(0).getMediaBox().getHeight();
     }
 
     private static final Pattern PAIR = Pattern.compile("。”|，“|：“|！”");

@@ -98,6 +98,15 @@ class LineComposerTest {
     }
 
     @Test
+    void aSpaceEndingALineStandsPastTheMeasure() {
+        // 一二三 ab (half-em letters and space): the line breaks after the space, which
+        // does not count towards filling the measure.
+        List<LineComposer.Line> lines = compose("一二三四 ab 五六七八", 5);
+        assertThat(lines.get(0).text()).isEqualTo("一二三四 ");
+        assertThat(width(lines.get(0)) - 50).isEqualTo(500);
+    }
+
+    @Test
     void anInsetComposerSetsANarrowerMeasure() {
         List<LineComposer.Line> lines = new LineComposer(METRICS, 100, 700).inset(2).compose("一二三四五六七", 0);
         assertThat(lines).extracting(LineComposer.Line::text).containsExactly("一二三四五", "六七");
