@@ -45,7 +45,7 @@ final class MarkedTextDevice extends ITextOutputDevice {
                 String run = text.substring(from, to);
                 if (joined) {
                     joinedRule(own, run, at[0], y);
-                    at[0] += Math.round(own.getSize2D());
+                    at[0] += TypographicTextRenderer.joinedWidth(own);
                 } else {
                     MarkedTextDevice.super.drawString(run, at[0], y, null);
                     at[0] += measure.getWidth(null, own, run);

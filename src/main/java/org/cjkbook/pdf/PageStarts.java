@@ -55,7 +55,7 @@ final class PageStarts {
         if (page < nextPage) {
             return;
         }
-        InlineText text = firstText(line);
+        InlineText text = firstText(line.getChildren());
         if (text == null) {
             return;
         }
@@ -78,26 +78,15 @@ final class PageStarts {
         return pages.size() - 1;
     }
 
-    private static InlineText firstText(Box box) {
-        for (Box child : box.getChildren()) {
-            if (child instanceof InlineLayoutBox inline) {
-                InlineText text = firstText(inline);
-                if (text != null) {
-                    return text;
-                }
-            }
-        }
-        return null;
-    }
-
-    private static InlineText firstText(InlineLayoutBox box) {
-        for (Object child : box.getInlineChildren()) {
+    /** The first text with something to read among a line's boxes, depth first. */
+    private static InlineText firstText(List<?> children) {
+        for (Object child : children) {
             if (child instanceof InlineText text && !LineMarks.strip(text.getSubstring()).isBlank()
                     && text.getTextNode() != null) {
                 return text;
             }
             if (child instanceof InlineLayoutBox inline) {
-                InlineText text = firstText(inline);
+                InlineText text = firstText(inline.getInlineChildren());
                 if (text != null) {
                     return text;
                 }

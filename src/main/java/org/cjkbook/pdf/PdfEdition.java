@@ -13,7 +13,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TimeZone;
-import java.util.function.IntUnaryOperator;
 
 import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.parsers.ParserConfigurationException;
@@ -72,38 +71,32 @@ public final class PdfEdition {
 
     /**
      * The print XHTML and the characters each face draws, for the font subsets. The page
-     * size is one of the settings' sizes, each with its own page stylesheet. Body
-     * paragraphs are composed line by line with the metrics of {@code fonts}, the fonts
-     * the PDF embeds; with {@code compose} false, Flying Saucer breaks the lines itself.
+     * size is one of the settings' sizes, each with its own page stylesheet. Paragraphs
+     * are composed line by line with the metrics of {@code fonts}, the fonts the PDF
+     * embeds; with {@code compose} false, Flying Saucer breaks the lines itself.
      */
     public static XhtmlWriter.Print markup(Book book, String pageSize, FontSet fonts, boolean compose) {
         List<String> stylesheets = List.of("print.css", "page-" + pageSize + ".css");
         if (!compose) {
             return XhtmlWriter.print(book, stylesheets, file -> Path.of(file).toUri().toString(), null, null, fonts);
         }
-        Map<String, RendererMetrics> metrics = new HashMap<>();
-        XhtmlWriter.Measures measures = (face, points) -> metrics.computeIfAbsent(face + " " + points,
-                key -> new RendererMetrics(advancesWithFallback(fonts, face), points));
-        RendererMetrics body = (RendererMetrics) measures.of(Face.BODY, XhtmlWriter.BODY_POINTS);
-        int em = body.em();
-        LineComposer composer = new LineComposer(body, em, MEASURES.get(pageSize) * em);
+        record Key(Face face, float points) {
+        }
+        Map<Key, RendererMetrics> metrics = new HashMap<>();
+        XhtmlWriter.Measures measures = (face, points) -> metrics.computeIfAbsent(new Key(face, points),
+                key -> new RendererMetrics(fonts.advances(face), points));
+        LineComposer composer = new LineComposer(measures.of(Face.BODY, XhtmlWriter.BODY_POINTS), BODY_EM,
+                measure(pageSize));
         return XhtmlWriter.print(book, stylesheets, file -> Path.of(file).toUri().toString(), composer,
                 measures, fonts);
     }
 
-    /** A face's advances, a character it lacks measured in the face that will draw it. */
-    private static IntUnaryOperator advancesWithFallback(FontSet fonts, Face face) {
-        IntUnaryOperator own = fonts.advances(face);
-        return codePoint -> {
-            int advance = own.applyAsInt(codePoint);
-            for (Face other : Face.values()) {
-                if (advance != 0) {
-                    break;
-                }
-                advance = fonts.advances(other).applyAsInt(codePoint);
-            }
-            return advance;
-        };
+    /** The body em, in Flying Saucer's dots. */
+    private static final int BODY_EM = Math.round(XhtmlWriter.BODY_POINTS * RendererMetrics.DOTS_PER_POINT);
+
+    /** The text block's width on pages of {@code pageSize}, in Flying Saucer's dots. */
+    private static int measure(String pageSize) {
+        return MEASURES.get(pageSize) * BODY_EM;
     }
 
     /** What was printed: the number of pages, and where each page's text begins. */
@@ -158,11 +151,10 @@ public final class PdfEdition {
     private ITextRenderer newRenderer() {
         float dotsPerPoint = ITextRenderer.DEFAULT_DOTS_PER_POINT;
         int dotsPerPixel = ITextRenderer.DEFAULT_DOTS_PER_PIXEL;
-        int measure = MEASURES.get(pageSize) * Math.round(XhtmlWriter.BODY_POINTS * RendererMetrics.DOTS_PER_POINT);
         TypographicTextRenderer text = new TypographicTextRenderer();
         ITextOutputDevice device = new MarkedTextDevice(dotsPerPoint, text);
         ITextRenderer renderer = new ITextRenderer(dotsPerPoint, dotsPerPixel, device,
-                new PrintUserAgent(device, dotsPerPixel, measure), new ITextFontResolver(),
+                new PrintUserAgent(device, dotsPerPixel, measure(pageSize)), new ITextFontResolver(),
                 new ITextReplacedElementFactory(device), text);
         renderer.getSharedContext().setLineBreakingStrategy(new ClreqLineBreaking());
         return renderer;

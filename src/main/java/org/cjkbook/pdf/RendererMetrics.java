@@ -36,10 +36,6 @@ final class RendererMetrics implements LineComposer.Metrics {
         return known[codePoint];
     }
 
-    int em() {
-        return Math.round(size);
-    }
-
     @Override
     public double advance(int codePoint) {
         return thousandths(codePoint) * 0.001 * size;

@@ -30,7 +30,7 @@ final class TypographicTextRenderer extends ITextTextRenderer {
         LineMarks.read(string, new LineMarks.Reader() {
             @Override
             public void text(int from, int to, boolean joined) {
-                width[0] += joined ? Math.round(font.getSize2D())
+                width[0] += joined ? joinedWidth(font)
                         : TypographicTextRenderer.super.getWidth(context, font, string.substring(from, to));
             }
 
@@ -40,6 +40,11 @@ final class TypographicTextRenderer extends ITextTextRenderer {
             }
         });
         return width[0];
+    }
+
+    /** A joined dash takes exactly one em of its font. */
+    static int joinedWidth(FSFont font) {
+        return Math.round(font.getSize2D());
     }
 
     @Override

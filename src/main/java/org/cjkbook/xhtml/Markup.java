@@ -114,25 +114,33 @@ public final class Markup {
      */
     public Markup text(String text) {
         Face face = faces.peek();
-        boolean spans = spansAroundFallbacks && text.codePoints().anyMatch(c -> fallback(face, c) != null);
+        int first = 0;
+        while (first < text.length() && fallback(face, text.codePointAt(first)) == null) {
+            first += Character.charCount(text.codePointAt(first));
+        }
+        if (first == text.length()) {
+            written(text, face);
+            return this;
+        }
         int start = 0;
-        for (int i = 0; i < text.length(); i += Character.charCount(text.codePointAt(i))) {
+        for (int i = first; i < text.length(); i += Character.charCount(text.codePointAt(i))) {
             int codePoint = text.codePointAt(i);
             Face fallback = fallback(face, codePoint);
             if (fallback != null) {
-                plain(text.substring(start, i), face, spans);
+                plain(text.substring(start, i), face);
                 start = i + Character.charCount(codePoint);
                 out.append("<span class=\"").append(fallbackClass(fallback)).append("\">");
                 written(text.substring(i, start), fallback);
                 out.append("</span>");
             }
         }
-        plain(text.substring(start), face, spans);
+        plain(text.substring(start), face);
         return this;
     }
 
-    private void plain(String text, Face face, boolean span) {
-        if (span && !text.isEmpty()) {
+    /** Text beside a fallback span: in a span of its own where the renderer needs one. */
+    private void plain(String text, Face face) {
+        if (spansAroundFallbacks && !text.isEmpty()) {
             out.append("<span>");
             written(text, face);
             out.append("</span>");

@@ -76,7 +76,11 @@ final class SourceOrder {
     private void part(String paragraph, boolean quoted) {
         text.append(paragraph);
         for (String line : paragraph.split("\n")) {
-            parts.add(new Part(line.replaceAll("\\s", ""), quoted));
+            String text = line.replaceAll("\\s", "");
+            // An empty part (two breaks in a row) would end every line.
+            if (!text.isEmpty()) {
+                parts.add(new Part(text, quoted));
+            }
         }
     }
 

@@ -107,6 +107,19 @@ class LineComposerTest {
     }
 
     @Test
+    void aStretchedLineKeepsItsLatinWordsWhole() {
+        // Lorem does not fit, and nothing compresses enough to take it: the first line,
+        // 7.5 em of ink, is stretched to 9 without a space inside "Java".
+        List<LineComposer.Line> lines = compose("一，二Java三四 Lorem ipsum", 9);
+        LineComposer.Line line = lines.get(0);
+        assertThat(line.text()).isEqualTo("一，二Java三四 ");
+        assertThat(line.justified()).isTrue();
+        assertThat(width(line) - 50).isEqualTo(900);
+        assertThat(line.pieces()).contains(new LineComposer.Run("Java", null));
+        assertThat(line.pieces()).filteredOn(LineComposer.Space.class::isInstance).hasSizeGreaterThan(3);
+    }
+
+    @Test
     void anInsetComposerSetsANarrowerMeasure() {
         List<LineComposer.Line> lines = new LineComposer(METRICS, 100, 700).inset(2).compose("一二三四五六七", 0);
         assertThat(lines).extracting(LineComposer.Line::text).containsExactly("一二三四五", "六七");
