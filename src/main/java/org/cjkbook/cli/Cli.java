@@ -6,7 +6,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 import org.cjkbook.BookException;
-import org.cjkbook.read.BookLoader;
+import org.cjkbook.Publisher;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -45,6 +45,22 @@ public final class Cli implements Runnable {
         return code;
     }
 
+    /** Progress and warnings as lines on standard error, each as soon as it is said. */
+    static Publisher.Progress progress(PrintWriter err) {
+        return new Publisher.Progress() {
+            @Override
+            public void info(String message) {
+                err.println("cjkbook: " + message);
+                err.flush();
+            }
+
+            @Override
+            public void warning(String message) {
+                info(message);
+            }
+        };
+    }
+
     @Override
     public void run() {
         throw new CommandLine.ParameterException(spec.commandLine(), "name a command: build or inspect");
@@ -61,8 +77,7 @@ public final class Cli implements Runnable {
 
         @Override
         public Integer call() {
-            BookLoader.Loaded loaded = new BookLoader().load(source);
-            spec.commandLine().getOut().print(InspectionJson.of(loaded.book()));
+            spec.commandLine().getOut().print(InspectionJson.of(Publisher.builder().source(source).build().read()));
             return 0;
         }
     }

@@ -5,8 +5,8 @@ import java.util.List;
 
 import org.cjkbook.model.Block;
 import org.cjkbook.model.Book;
-import org.cjkbook.model.Chapter;
 import org.cjkbook.model.Inline;
+import org.cjkbook.model.Walk;
 import org.cjkbook.xhtml.Markup;
 
 /**
@@ -18,10 +18,7 @@ record Accessibility(boolean images, boolean pageList, boolean conforms) {
 
     static Accessibility of(Book book, boolean pageList) {
         Scan scan = new Scan();
-        for (Chapter chapter : book.chapters()) {
-            scan.inlines(chapter.title());
-            scan.blocks(chapter.blocks());
-        }
+        scan.book(book);
         return new Accessibility(scan.images > 0, pageList, scan.unnamedImages == 0 && scan.emptyLinks == 0);
     }
 
@@ -68,41 +65,25 @@ record Accessibility(boolean images, boolean pageList, boolean conforms) {
     }
 
     /** Counts what decides conformance, everywhere in the text, notes included. */
-    private static final class Scan {
+    private static final class Scan extends Walk {
         int images;
         int unnamedImages;
         int emptyLinks;
 
-        void blocks(List<Block> blocks) {
-            for (Block block : blocks) {
-                if (block instanceof Block.Paragraph p) {
-                    inlines(p.content());
-                } else if (block instanceof Block.Heading h) {
-                    inlines(h.content());
-                } else if (block instanceof Block.Quote q) {
-                    blocks(q.blocks());
-                } else if (block instanceof Block.ListBlock l) {
-                    l.items().forEach(this::blocks);
-                } else if (block instanceof Block.Table t) {
-                    t.header().forEach(this::inlines);
-                    t.rows().forEach(row -> row.forEach(this::inlines));
-                } else if (block instanceof Block.Image i) {
-                    images++;
-                    if (i.alt().isBlank() && !i.decorative()) {
-                        unnamedImages++;
-                    }
-                }
+        @Override
+        public void image(Block.Image image) {
+            images++;
+            if (image.alt().isBlank() && !image.decorative()) {
+                unnamedImages++;
             }
         }
 
-        void inlines(List<Inline> inlines) {
-            for (Inline inline : inlines) {
-                if (inline instanceof Inline.Link link && Inline.plainText(link.content()).isBlank()) {
-                    emptyLinks++;
-                } else if (inline instanceof Inline.Note note) {
-                    blocks(note.content());
-                }
+        @Override
+        public void link(Inline.Link link) {
+            if (Inline.plainText(link.content()).isBlank()) {
+                emptyLinks++;
             }
+            super.link(link);
         }
     }
 }

@@ -26,10 +26,8 @@ import org.cjkbook.font.Face;
 import org.cjkbook.font.FontSet;
 import org.cjkbook.model.Block;
 import org.cjkbook.model.Book;
-import org.cjkbook.model.Chapter;
-import org.cjkbook.model.Inline;
+import org.cjkbook.model.Walk;
 import org.cjkbook.xhtml.PageStart;
-import org.cjkbook.xhtml.XhtmlWriter;
 
 import nl.siegmann.epublib.domain.MediaType;
 import nl.siegmann.epublib.domain.Resource;
@@ -79,9 +77,9 @@ public final class EpubEdition {
      * {@code pageStarts} are where the pages of the print edition built alongside begin,
      * or empty.
      */
-    public XhtmlWriter.Epub markup(Book book, List<PageStart> pageStarts, FontSet fonts) {
+    public EpubMarkup markup(Book book, List<PageStart> pageStarts, FontSet fonts) {
         Map<String, String> images = imageNames(book);
-        return XhtmlWriter.epub(book, "css/epub.css", images::get, coverHref(), pageStarts, fonts);
+        return EpubDocuments.of(book, fonts, "css/epub.css", images::get, coverHref(), pageStarts);
     }
 
     private String coverHref() {
@@ -93,10 +91,10 @@ public final class EpubEdition {
      * {@code printSource} names the print edition whose page numbers the documents carry,
      * or is null when they carry none.
      */
-    public void write(Book book, XhtmlWriter.Epub documents, Map<Face, byte[]> fontPrograms, String printSource,
+    public void write(Book book, EpubMarkup documents, Map<Face, byte[]> fontPrograms, String printSource,
                       Path target) {
         nl.siegmann.epublib.domain.Book epub = new nl.siegmann.epublib.domain.Book();
-        for (XhtmlWriter.Document document : documents.readingOrder()) {
+        for (EpubMarkup.Document document : documents.readingOrder()) {
             Resource resource = resource(document.xml().getBytes(StandardCharsets.UTF_8), document.name(), XHTML);
             resource.setTitle(document.title());
             epub.getResources().add(resource);
@@ -162,39 +160,23 @@ public final class EpubEdition {
         return "r-" + href.replaceAll("[^A-Za-z0-9]", "-");
     }
 
-    /** Images get names in order of first appearance: images/image-1.png, … */
+    /** Images get names in order of first appearance, notes included: images/image-1.png, … */
     private static Map<String, String> imageNames(Book book) {
         Map<String, String> names = new LinkedHashMap<>();
-        for (Chapter chapter : book.chapters()) {
-            collectImages(chapter.blocks(), names);
-        }
-        return names;
-    }
-
-    private static void collectImages(List<Block> blocks, Map<String, String> names) {
-        for (Block block : blocks) {
-            if (block instanceof Block.Image image && !names.containsKey(image.file())) {
+        new Walk() {
+            @Override
+            public void image(Block.Image image) {
+                if (names.containsKey(image.file())) {
+                    return;
+                }
                 String extension = extension(image.file());
                 if (!IMAGE_TYPES.containsKey(extension)) {
                     throw BookException.in(Path.of(image.file()), "images must be PNG, JPEG, GIF, SVG or WebP");
                 }
                 names.put(image.file(), "images/image-" + (names.size() + 1) + "." + extension);
-            } else if (block instanceof Block.Quote quote) {
-                collectImages(quote.blocks(), names);
-            } else if (block instanceof Block.ListBlock list) {
-                list.items().forEach(item -> collectImages(item, names));
-            } else if (block instanceof Block.Paragraph paragraph) {
-                collectNoteImages(paragraph.content(), names);
             }
-        }
-    }
-
-    private static void collectNoteImages(List<Inline> inlines, Map<String, String> names) {
-        for (Inline inline : inlines) {
-            if (inline instanceof Inline.Note note) {
-                collectImages(note.content(), names);
-            }
-        }
+        }.book(book);
+        return names;
     }
 
     private static String extension(String file) {
@@ -203,10 +185,10 @@ public final class EpubEdition {
     }
 
     /** An identifier that changes when, and only when, the book's text changes. */
-    private static String derivedIdentifier(XhtmlWriter.Epub documents) {
+    private static String derivedIdentifier(EpubMarkup documents) {
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            for (XhtmlWriter.Document document : documents.readingOrder()) {
+            for (EpubMarkup.Document document : documents.readingOrder()) {
                 digest.update(document.xml().getBytes(StandardCharsets.UTF_8));
             }
             byte[] hash = digest.digest();

@@ -6,7 +6,6 @@ import org.cjkbook.model.Book;
 import org.cjkbook.model.Contributor;
 import org.cjkbook.model.Metadata;
 import org.cjkbook.xhtml.Markup;
-import org.cjkbook.xhtml.XhtmlWriter;
 
 import nl.siegmann.epublib.domain.Resource;
 import nl.siegmann.epublib.domain.SpineReference;
@@ -16,14 +15,14 @@ final class PackageDocument {
 
     private final Book book;
     private final nl.siegmann.epublib.domain.Book epub;
-    private final XhtmlWriter.Epub documents;
+    private final EpubMarkup documents;
     private final String identifier;
     private final String modified;
     private final String coverHref;
     private final Accessibility accessibility;
     private final String printSource;
 
-    PackageDocument(Book book, nl.siegmann.epublib.domain.Book epub, XhtmlWriter.Epub documents,
+    PackageDocument(Book book, nl.siegmann.epublib.domain.Book epub, EpubMarkup documents,
                     String identifier, String modified, String coverHref, Accessibility accessibility,
                     String printSource) {
         this.book = book;
@@ -141,7 +140,7 @@ final class PackageDocument {
         m.open("docTitle").element("text", book.metadata().title()).close("docTitle").newline();
         m.open("navMap").newline();
         int order = 0;
-        for (XhtmlWriter.Document chapter : documents.chapters()) {
+        for (EpubMarkup.Document chapter : documents.chapters()) {
             order++;
             m.open("navPoint", "id", "nav-" + order, "playOrder", Integer.toString(order)).newline();
             m.open("navLabel").element("text", chapter.title()).close("navLabel").newline();

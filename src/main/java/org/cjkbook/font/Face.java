@@ -5,15 +5,16 @@ package org.cjkbook.font;
  *
  * <p>Stylesheets name a face by {@link #family()} and {@link #weight()}, so the two serif
  * faces share a family and differ by weight: a reader that falls back to synthetic bold
- * still picks the right design.
+ * still picks the right design. The families are the book's own names, not the fonts':
+ * a book that names other fonts in its settings keeps its stylesheets.
  */
 public enum Face {
     /** Body text: Noto Serif SC Regular (宋体/明体 style). */
-    BODY("Noto Serif SC", 400, "NotoSerifSC-Regular.ttf"),
+    BODY("Book Serif", 400, "NotoSerifSC-Regular.ttf"),
     /** Strong text and titles: Noto Serif SC Bold. */
-    BOLD("Noto Serif SC", 700, "NotoSerifSC-Bold.ttf"),
+    BOLD("Book Serif", 700, "NotoSerifSC-Bold.ttf"),
     /** Headings: Noto Sans SC Bold (黑体 style). */
-    HEADING("Noto Sans SC", 700, "NotoSansSC-Bold.ttf");
+    HEADING("Book Sans", 700, "NotoSansSC-Bold.ttf");
 
     private final String family;
     private final int weight;

@@ -5,9 +5,40 @@ import java.util.List;
 /** A block of a chapter's body. */
 public sealed interface Block {
 
+    /** Calls the visitor's method for this node's type. */
+    void accept(Visitor visitor);
+
+    /**
+     * One method per block type: a visitor that implements this interface handles every
+     * type, and a new type does not compile until each of them does. {@link Walk}
+     * implements it by descending into children.
+     */
+    interface Visitor {
+        void paragraph(Paragraph paragraph);
+
+        void heading(Heading heading);
+
+        void quote(Quote quote);
+
+        void list(ListBlock list);
+
+        void codeBlock(CodeBlock code);
+
+        void image(Image image);
+
+        void table(Table table);
+
+        void thematicBreak(Break rule);
+    }
+
     record Paragraph(List<Inline> content) implements Block {
         public Paragraph {
             content = List.copyOf(content);
+        }
+
+        @Override
+        public void accept(Visitor visitor) {
+            visitor.paragraph(this);
         }
     }
 
@@ -19,11 +50,21 @@ public sealed interface Block {
             }
             content = List.copyOf(content);
         }
+
+        @Override
+        public void accept(Visitor visitor) {
+            visitor.heading(this);
+        }
     }
 
     record Quote(List<Block> blocks) implements Block {
         public Quote {
             blocks = List.copyOf(blocks);
+        }
+
+        @Override
+        public void accept(Visitor visitor) {
+            visitor.quote(this);
         }
     }
 
@@ -32,12 +73,22 @@ public sealed interface Block {
         public ListBlock {
             items = items.stream().map(List::copyOf).toList();
         }
+
+        @Override
+        public void accept(Visitor visitor) {
+            visitor.list(this);
+        }
     }
 
     /** Preformatted code; {@code language} is null when the source names none. */
     record CodeBlock(String language, String text) implements Block {
         public CodeBlock {
             java.util.Objects.requireNonNull(text, "text");
+        }
+
+        @Override
+        public void accept(Visitor visitor) {
+            visitor.codeBlock(this);
         }
     }
 
@@ -51,6 +102,11 @@ public sealed interface Block {
             java.util.Objects.requireNonNull(file, "file");
             java.util.Objects.requireNonNull(alt, "alt");
         }
+
+        @Override
+        public void accept(Visitor visitor) {
+            visitor.image(this);
+        }
     }
 
     /** A table: header cells, then rows of body cells; alignment is per column. */
@@ -61,11 +117,20 @@ public sealed interface Block {
             header = header.stream().map(List::copyOf).toList();
             rows = rows.stream().map(r -> r.stream().map(List::copyOf).toList()).toList();
         }
+
+        @Override
+        public void accept(Visitor visitor) {
+            visitor.table(this);
+        }
     }
 
     enum Alignment { NONE, LEFT, CENTER, RIGHT }
 
     /** A change of scene or topic (Markdown's thematic break). */
     record Break() implements Block {
+        @Override
+        public void accept(Visitor visitor) {
+            visitor.thematicBreak(this);
+        }
     }
 }

@@ -5,9 +5,38 @@ import java.util.List;
 /** Content inside a paragraph or a heading. */
 public sealed interface Inline {
 
+    /** Calls the visitor's method for this node's type. */
+    void accept(Visitor visitor);
+
+    /**
+     * One method per inline type: a visitor that implements this interface handles every
+     * type, and a new type does not compile until each of them does. {@link Walk}
+     * implements it by descending into children.
+     */
+    interface Visitor {
+        void text(Text text);
+
+        void emphasis(Emphasis emphasis);
+
+        void strong(Strong strong);
+
+        void link(Link link);
+
+        void code(Code code);
+
+        void note(Note note);
+
+        void lineBreak(LineBreak lineBreak);
+    }
+
     record Text(String text) implements Inline {
         public Text {
             java.util.Objects.requireNonNull(text, "text");
+        }
+
+        @Override
+        public void accept(Visitor visitor) {
+            visitor.text(this);
         }
     }
 
@@ -15,11 +44,21 @@ public sealed interface Inline {
         public Emphasis {
             content = List.copyOf(content);
         }
+
+        @Override
+        public void accept(Visitor visitor) {
+            visitor.emphasis(this);
+        }
     }
 
     record Strong(List<Inline> content) implements Inline {
         public Strong {
             content = List.copyOf(content);
+        }
+
+        @Override
+        public void accept(Visitor visitor) {
+            visitor.strong(this);
         }
     }
 
@@ -28,11 +67,21 @@ public sealed interface Inline {
             java.util.Objects.requireNonNull(href, "href");
             content = List.copyOf(content);
         }
+
+        @Override
+        public void accept(Visitor visitor) {
+            visitor.link(this);
+        }
     }
 
     record Code(String text) implements Inline {
         public Code {
             java.util.Objects.requireNonNull(text, "text");
+        }
+
+        @Override
+        public void accept(Visitor visitor) {
+            visitor.code(this);
         }
     }
 
@@ -44,33 +93,44 @@ public sealed interface Inline {
         public Note {
             content = List.copyOf(content);
         }
+
+        @Override
+        public void accept(Visitor visitor) {
+            visitor.note(this);
+        }
     }
 
     record LineBreak() implements Inline {
+        @Override
+        public void accept(Visitor visitor) {
+            visitor.lineBreak(this);
+        }
     }
 
     /** The text a reader sees, without markup; notes are left out. */
     static String plainText(List<Inline> inlines) {
         StringBuilder out = new StringBuilder();
-        appendText(inlines, out);
-        return out.toString();
-    }
+        new Walk() {
+            @Override
+            public void text(Text text) {
+                out.append(text.text());
+            }
 
-    private static void appendText(List<Inline> inlines, StringBuilder out) {
-        for (Inline inline : inlines) {
-            if (inline instanceof Text t) {
-                out.append(t.text());
-            } else if (inline instanceof Emphasis e) {
-                appendText(e.content(), out);
-            } else if (inline instanceof Strong s) {
-                appendText(s.content(), out);
-            } else if (inline instanceof Link l) {
-                appendText(l.content(), out);
-            } else if (inline instanceof Code c) {
-                out.append(c.text());
-            } else if (inline instanceof LineBreak) {
+            @Override
+            public void code(Code code) {
+                out.append(code.text());
+            }
+
+            @Override
+            public void lineBreak(LineBreak lineBreak) {
                 out.append('\n');
             }
-        }
+
+            @Override
+            public void note(Note note) {
+                // A note's text is read where the note is, not in the sentence it hangs on.
+            }
+        }.inlines(inlines);
+        return out.toString();
     }
 }

@@ -5,7 +5,6 @@ import java.util.List;
 
 import org.cjkbook.text.LineMarks;
 import org.cjkbook.xhtml.PageStart;
-import org.cjkbook.xhtml.XhtmlWriter;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
 import org.xhtmlrenderer.render.BlockBox;
@@ -63,7 +62,7 @@ final class PageStarts {
         if (block == null) {
             return;
         }
-        int number = Integer.parseInt(block.getAttribute(XhtmlWriter.BLOCK_ATTRIBUTE));
+        int number = Integer.parseInt(block.getAttribute(PrintDocument.BLOCK_ATTRIBUTE));
         starts.add(new PageStart(number, offsetIn(block, text), Integer.toString(page + 1)));
         nextPage = page + 1;
     }
@@ -97,7 +96,7 @@ final class PageStarts {
 
     private static Element numberedBlock(Node node) {
         for (Node n = node; n != null; n = n.getParentNode()) {
-            if (n instanceof Element e && e.hasAttribute(XhtmlWriter.BLOCK_ATTRIBUTE)) {
+            if (n instanceof Element e && e.hasAttribute(PrintDocument.BLOCK_ATTRIBUTE)) {
                 return e;
             }
         }
@@ -112,7 +111,7 @@ final class PageStarts {
         StringBuilder before = new StringBuilder();
         textBefore(block, text.getTextNode(), before);
         before.append(text.getMasterText(), 0, text.getStart());
-        boolean composed = XhtmlWriter.COMPOSED_CLASS.equals(block.getAttribute("class"));
+        boolean composed = PrintDocument.COMPOSED_CLASS.equals(block.getAttribute("class"));
         return composed ? (int) before.chars().filter(c -> c != '\n' && !LineMarks.isMark((char) c)).count()
                 : before.length();
     }

@@ -24,7 +24,6 @@ import org.cjkbook.font.FontSet;
 import org.cjkbook.model.Book;
 import org.cjkbook.text.LineComposer;
 import org.cjkbook.xhtml.PageStart;
-import org.cjkbook.xhtml.XhtmlWriter;
 import org.w3c.dom.Document;
 import org.xhtmlrenderer.pdf.DefaultPDFCreationListener;
 import org.xhtmlrenderer.pdf.ITextFontResolver;
@@ -49,54 +48,50 @@ import com.lowagie.text.pdf.PdfWriter;
  */
 public final class PdfEdition {
 
-    /** The family names that {@code print.css} uses for each face. */
-    private static final Map<Face, String> FAMILIES =
-            Map.of(Face.BODY, "Book Serif", Face.BOLD, "Book Serif", Face.HEADING, "Book Sans");
-
     private final Map<Face, byte[]> fontPrograms;
-    private final String pageSize;
+    private final PageGeometry page;
 
     /**
      * {@code fontPrograms} are TrueType fonts, one per face, that draw at least the
-     * characters the print XHTML sets in that face; {@code pageSize} is the one the
-     * markup was made for.
+     * characters the print markup sets in that face; {@code page} is the one the markup
+     * was made for.
      */
-    public PdfEdition(Map<Face, byte[]> fontPrograms, String pageSize) {
+    public PdfEdition(Map<Face, byte[]> fontPrograms, PageGeometry page) {
         this.fontPrograms = Map.copyOf(fontPrograms);
-        this.pageSize = pageSize;
+        this.page = page;
     }
 
-    /** The measure of each page size in body em, as its page stylesheet sets it. */
-    private static final Map<String, Integer> MEASURES = Map.of("A5", 28, "A4", 40, "B5", 34, "16K", 36, "32K", 24);
-
     /**
-     * The print XHTML and the characters each face draws, for the font subsets. The page
-     * size is one of the settings' sizes, each with its own page stylesheet. Paragraphs
-     * are composed line by line with the metrics of {@code fonts}, the fonts the PDF
-     * embeds; with {@code compose} false, Flying Saucer breaks the lines itself.
+     * The print document for pages of {@code page}. Paragraphs are composed line by line
+     * with the metrics of {@code fonts}, the fonts the PDF embeds; with {@code compose}
+     * false, Flying Saucer breaks the lines itself.
      */
-    public static XhtmlWriter.Print markup(Book book, String pageSize, FontSet fonts, boolean compose) {
-        List<String> stylesheets = List.of("print.css", "page-" + pageSize + ".css");
+    public static PrintMarkup markup(Book book, PageGeometry page, FontSet fonts, boolean compose) {
+        List<String> stylesheets = List.of("print.css", stylesheetName(page));
         if (!compose) {
-            return XhtmlWriter.print(book, stylesheets, file -> Path.of(file).toUri().toString(), null, null, fonts);
+            return PrintDocument.of(book, fonts, stylesheets, null, null);
         }
         record Key(Face face, float points) {
         }
         Map<Key, RendererMetrics> metrics = new HashMap<>();
-        XhtmlWriter.Measures measures = (face, points) -> metrics.computeIfAbsent(new Key(face, points),
+        PrintDocument.Measures measures = (face, points) -> metrics.computeIfAbsent(new Key(face, points),
                 key -> new RendererMetrics(fonts.advances(face), points));
-        LineComposer composer = new LineComposer(measures.of(Face.BODY, XhtmlWriter.BODY_POINTS), BODY_EM,
-                measure(pageSize));
-        return XhtmlWriter.print(book, stylesheets, file -> Path.of(file).toUri().toString(), composer,
-                measures, fonts);
+        LineComposer composer = new LineComposer(measures.of(Face.BODY, PageGeometry.BODY_POINTS), BODY_EM,
+                measure(page));
+        return PrintDocument.of(book, fonts, stylesheets, composer, measures);
+    }
+
+    /** The name the print document links its page stylesheet by; the user agent makes it from the geometry. */
+    static String stylesheetName(PageGeometry page) {
+        return "page-" + page.label() + ".css";
     }
 
     /** The body em, in Flying Saucer's dots. */
-    private static final int BODY_EM = Math.round(XhtmlWriter.BODY_POINTS * RendererMetrics.DOTS_PER_POINT);
+    private static final int BODY_EM = Math.round(PageGeometry.BODY_POINTS * RendererMetrics.DOTS_PER_POINT);
 
-    /** The text block's width on pages of {@code pageSize}, in Flying Saucer's dots. */
-    private static int measure(String pageSize) {
-        return MEASURES.get(pageSize) * BODY_EM;
+    /** The text block's width, in Flying Saucer's dots. */
+    private static int measure(PageGeometry page) {
+        return page.measureEms() * BODY_EM;
     }
 
     /** What was printed: the number of pages, and where each page's text begins. */
@@ -104,11 +99,11 @@ public final class PdfEdition {
     }
 
     /** Lays out and writes the PDF. */
-    public Printed write(Book book, XhtmlWriter.Print print, Path target) {
+    public Printed write(Book book, PrintMarkup markup, Path target) {
         Path fontFolder = null;
         try {
             fontFolder = Files.createTempDirectory("cjkbook-fonts");
-            return render(book, print, target, fontFolder);
+            return render(book, markup, target, fontFolder);
         } catch (IOException e) {
             throw new BookException("cannot make a temporary folder for the PDF's fonts: " + e.getMessage(), e);
         } finally {
@@ -116,7 +111,7 @@ public final class PdfEdition {
         }
     }
 
-    private Printed render(Book book, XhtmlWriter.Print print, Path target, Path fontFolder) throws IOException {
+    private Printed render(Book book, PrintMarkup print, Path target, Path fontFolder) throws IOException {
         ITextRenderer renderer = newRenderer();
         byte[] documentId = digest(print.xml());
         for (Face face : Face.values()) {
@@ -125,7 +120,7 @@ public final class PdfEdition {
             Path file = fontFolder.resolve(face.name().toLowerCase(java.util.Locale.ROOT) + ".ttf");
             Files.write(file, fontPrograms.get(face));
             renderer.getFontResolver().addFont(baseFont(face, fontPrograms.get(face), documentId),
-                    file.toString(), FAMILIES.get(face));
+                    file.toString(), face.family());
         }
         String base = PdfEdition.class.getResource("print.css").toExternalForm();
         renderer.setDocument(parse(print.xml()), base);
@@ -154,7 +149,7 @@ public final class PdfEdition {
         TypographicTextRenderer text = new TypographicTextRenderer();
         ITextOutputDevice device = new MarkedTextDevice(dotsPerPoint, text);
         ITextRenderer renderer = new ITextRenderer(dotsPerPoint, dotsPerPixel, device,
-                new PrintUserAgent(device, dotsPerPixel, measure(pageSize)), new ITextFontResolver(),
+                new PrintUserAgent(device, dotsPerPixel, measure(page), page), new ITextFontResolver(),
                 new ITextReplacedElementFactory(device), text);
         renderer.getSharedContext().setLineBreakingStrategy(new ClreqLineBreaking());
         return renderer;

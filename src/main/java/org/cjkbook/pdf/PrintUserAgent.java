@@ -4,6 +4,7 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -27,6 +28,7 @@ import org.xhtmlrenderer.extend.Size;
 import org.xhtmlrenderer.pdf.ITextOutputDevice;
 import org.xhtmlrenderer.pdf.ITextUserAgent;
 import org.xhtmlrenderer.pdf.SvgImage;
+import org.xhtmlrenderer.resource.CSSResource;
 import org.xhtmlrenderer.resource.ImageResource;
 import org.xml.sax.SAXException;
 
@@ -47,11 +49,24 @@ final class PrintUserAgent extends ITextUserAgent {
     private final int dotsPerPixel;
     private final int maxWidth;
 
-    /** {@code maxWidth} is the text block's width, in the renderer's dots. */
-    PrintUserAgent(ITextOutputDevice device, int dotsPerPixel, int maxWidth) {
+    private final PageGeometry page;
+
+    /** {@code maxWidth} is the text block's width, in the renderer's dots; {@code page} makes the page stylesheet. */
+    PrintUserAgent(ITextOutputDevice device, int dotsPerPixel, int maxWidth, PageGeometry page) {
         super(device, dotsPerPixel);
         this.dotsPerPixel = dotsPerPixel;
         this.maxWidth = maxWidth;
+        this.page = page;
+    }
+
+    /** The page stylesheet is made from the page's geometry, not read from a file. */
+    @Override
+    public CSSResource getCSSResource(String uri) {
+        // The document links it by a relative name, which comes here as it is written.
+        if (uri.equals(PdfEdition.stylesheetName(page))) {
+            return new CSSResource(new ByteArrayInputStream(page.stylesheet().getBytes(StandardCharsets.UTF_8)));
+        }
+        return super.getCSSResource(uri);
     }
 
     @Override

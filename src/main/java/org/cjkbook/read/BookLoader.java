@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.stream.Stream;
 
 import org.cjkbook.BookException;
@@ -48,24 +49,32 @@ public final class BookLoader {
     }
 
     public Loaded load(Path source) {
+        return load(source, Map.of());
+    }
+
+    /**
+     * Reads the book at {@code source}, a book folder or a lone source file;
+     * {@code overrides} are keys of {@code book.yaml} that replace the book's own.
+     */
+    public Loaded load(Path source, Map<String, Object> overrides) {
         Path path = source.toAbsolutePath().normalize();
         if (Files.isDirectory(path)) {
-            return loadFolder(path);
+            return loadFolder(path, overrides);
         }
         if (!Files.exists(path)) {
             throw BookException.in(source, "no such file or folder");
         }
-        Settings settings = Settings.forFile(path);
+        Settings settings = Settings.forFile(path, overrides);
         List<Source> sources = new ArrayList<>();
         return new Loaded(read(settings, sources), settings, baseName(path), sources);
     }
 
-    private Loaded loadFolder(Path folder) {
+    private Loaded loadFolder(Path folder, Map<String, Object> overrides) {
         Path settingsFile = folder.resolve(SETTINGS_FILE);
         if (!Files.isRegularFile(settingsFile)) {
             throw BookException.in(folder, "a book folder needs a " + SETTINGS_FILE);
         }
-        Settings settings = Settings.parse(settingsFile, SourceText.readSettings(settingsFile));
+        Settings settings = Settings.parse(settingsFile, SourceText.readSettings(settingsFile), overrides);
         if (settings.sources().isEmpty()) {
             settings = settings.withSources(List.of(soleSource(folder, settingsFile)));
         }
@@ -133,7 +142,8 @@ public final class BookLoader {
         return name.endsWith(".md") || name.endsWith(".markdown");
     }
 
-    private static String baseName(Path file) {
+    /** A file's name without its extension: what a lone source's outputs are called. */
+    static String baseName(Path file) {
         String name = file.getFileName().toString();
         int dot = name.lastIndexOf('.');
         return dot > 0 ? name.substring(0, dot) : name;

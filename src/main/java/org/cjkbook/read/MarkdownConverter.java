@@ -19,6 +19,7 @@ import org.cjkbook.BookException;
 import org.cjkbook.model.Block;
 import org.cjkbook.model.Chapter;
 import org.cjkbook.model.Inline;
+import org.cjkbook.model.Walk;
 import org.commonmark.ext.footnotes.FootnoteDefinition;
 import org.commonmark.ext.footnotes.FootnoteReference;
 import org.commonmark.ext.gfm.tables.TableBlock;
@@ -705,15 +706,13 @@ final class MarkdownConverter {
     }
 
     private static boolean hasNote(List<Inline> inlines) {
-        for (Inline inline : inlines) {
-            if (inline instanceof Inline.Note) {
-                return true;
-            } else if (inline instanceof Inline.Emphasis e && hasNote(e.content())
-                    || inline instanceof Inline.Strong s && hasNote(s.content())
-                    || inline instanceof Inline.Link l && hasNote(l.content())) {
-                return true;
+        boolean[] found = {false};
+        new Walk() {
+            @Override
+            public void note(Inline.Note note) {
+                found[0] = true;
             }
-        }
-        return false;
+        }.inlines(inlines);
+        return found[0];
     }
 }

@@ -77,18 +77,8 @@ public final class MarkdownReader {
         MarkdownConverter.Content content =
                 new MarkdownConverter(file, split.body(), split.bodyLineOffset()).convert(document);
         if (metadata.title() == null || metadata.title().isBlank()) {
-            metadata.title(content.headingTitle() != null ? content.headingTitle() : baseName(file));
+            metadata.title(content.headingTitle() != null ? content.headingTitle() : BookLoader.baseName(file));
         }
         return new Book(metadata.build(), content.chapters());
-    }
-
-    private static String baseName(Path file) {
-        Path name = file.getFileName();
-        if (name == null) {
-            return "";
-        }
-        String text = name.toString();
-        int dot = text.lastIndexOf('.');
-        return dot > 0 ? text.substring(0, dot) : text;
     }
 }

@@ -18,6 +18,7 @@ import org.cjkbook.model.Role;
  * fonts, editions).
  */
 public record Settings(
+        Path file,
         List<Path> sources,
         Map<String, Object> metadata,
         String pageSize,
@@ -31,7 +32,8 @@ public record Settings(
             "contributors");
     private static final Set<String> BOOK_KEYS = Set.of("sources", "page-size", "formats", "fonts", "cover");
     private static final Set<String> FONT_KEYS = Set.of("body", "bold", "heading");
-    private static final Set<String> PAGE_SIZES = Set.of("A5", "A4", "B5", "16K", "32K");
+    /** Where settings given to cjkbook itself, not in a file, are said to come from. */
+    public static final Path GIVEN = Path.of("settings given to cjkbook");
     private static final Set<String> FORMATS = Set.of("epub", "pdf");
 
     public Settings {
@@ -41,19 +43,31 @@ public record Settings(
         fonts = Map.copyOf(fonts);
     }
 
-    /** Settings for a lone source file: everything from the text and the defaults. */
-    public static Settings forFile(Path file) {
-        return new Settings(List.of(file), Map.of(), "A5", List.of("epub", "pdf"), Map.of(), null);
+    /**
+     * Settings for a lone source file: everything from the text, {@code overrides} (keys of
+     * {@code book.yaml}, paths relative to the file's folder) and the defaults.
+     */
+    public static Settings forFile(Path file, Map<String, Object> overrides) {
+        Settings settings = of(file, Map.of(), overrides);
+        return settings.sources().isEmpty() ? settings.withSources(List.of(file)) : settings;
     }
 
     /** The same settings with these sources. */
     public Settings withSources(List<Path> files) {
-        return new Settings(files, metadata, pageSize, formats, fonts, cover);
+        return new Settings(file, files, metadata, pageSize, formats, fonts, cover);
     }
 
-    /** Parses and checks a {@code book.yaml}; paths in it are relative to its folder. */
-    public static Settings parse(Path file, String yaml) {
-        Map<String, Object> map = YamlDocuments.parseYaml(yaml, file, 1);
+    /**
+     * Parses and checks a {@code book.yaml}; paths in it are relative to its folder.
+     * {@code overrides} are keys of {@code book.yaml} that replace those of the file.
+     */
+    public static Settings parse(Path file, String yaml, Map<String, Object> overrides) {
+        return of(file, YamlDocuments.parseYaml(yaml, file, 1), overrides);
+    }
+
+    private static Settings of(Path file, Map<String, Object> fromFile, Map<String, Object> overrides) {
+        Map<String, Object> map = new LinkedHashMap<>(fromFile);
+        map.putAll(overrides);
         Path folder = file.toAbsolutePath().getParent();
         Map<String, Object> metadata = new LinkedHashMap<>();
         List<Path> sources = new ArrayList<>();
@@ -61,9 +75,11 @@ public record Settings(
         List<String> formats = List.of("epub", "pdf");
         Map<String, Path> fonts = new LinkedHashMap<>();
         Path cover = null;
+        Path settingsFile = file;
         for (Map.Entry<String, Object> entry : map.entrySet()) {
             String key = entry.getKey();
             Object value = entry.getValue();
+            file = overrides.containsKey(key) ? GIVEN : settingsFile;
             if (METADATA_KEYS.contains(key)) {
                 metadata.put(key, value);
             } else if (key.equals("sources")) {
@@ -71,10 +87,8 @@ public record Settings(
                     sources.add(folder.resolve(source).normalize());
                 }
             } else if (key.equals("page-size")) {
+                // Which sizes there are is the print edition's to say.
                 pageSize = string(value, key, file).toUpperCase(java.util.Locale.ROOT);
-                if (!PAGE_SIZES.contains(pageSize)) {
-                    throw BookException.in(file, "page-size '" + value + "' is not one of " + sorted(PAGE_SIZES));
-                }
             } else if (key.equals("formats")) {
                 formats = strings(value, key, file);
                 for (String format : formats) {
@@ -104,8 +118,9 @@ public record Settings(
                         + sorted(union(METADATA_KEYS, BOOK_KEYS)) + ")");
             }
         }
+        file = settingsFile;
         applyMetadata(metadata, Metadata.builder(), file);
-        return new Settings(sources, metadata, pageSize, formats, fonts, cover);
+        return new Settings(file, sources, metadata, pageSize, formats, fonts, cover);
     }
 
     /**

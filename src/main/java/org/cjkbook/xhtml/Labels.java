@@ -1,11 +1,11 @@
 package org.cjkbook.xhtml;
 
 /** The words an edition adds around the author's text, in the book's script. */
-record Labels(String contents, String colophon, String landmarks, String titlePage, String start,
+public record Labels(String contents, String colophon, String landmarks, String titlePage, String start,
               String bookTitle, String source, String date, String publisher, String notes, String cover,
               String pages) {
 
-    static Labels of(String language) {
+    public static Labels of(String language) {
         if (language.startsWith("zh-Hant") || language.matches("zh-(TW|HK|MO).*")) {
             return new Labels("目錄", "版權資訊", "導覽", "書名頁", "正文", "書名", "來源", "日期", "出版", "註釋", "封面", "頁碼");
         }

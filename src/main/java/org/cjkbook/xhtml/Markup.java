@@ -46,7 +46,7 @@ public final class Markup {
     }
 
     /** Markup for Flying Saucer; see {@link #spansAroundFallbacks}. */
-    Markup forFlyingSaucer() {
+    public Markup forFlyingSaucer() {
         spansAroundFallbacks = true;
         return this;
     }
@@ -73,7 +73,7 @@ public final class Markup {
     }
 
     /** Opens an element whose text is set in {@code face}; close it with {@link #closeFaced}. */
-    Markup openFaced(Face face, String tag, String... attributes) {
+    public Markup openFaced(Face face, String tag, String... attributes) {
         faces.push(face);
         return open(tag, attributes);
     }
@@ -83,7 +83,7 @@ public final class Markup {
         return this;
     }
 
-    Markup closeFaced(String tag) {
+    public Markup closeFaced(String tag) {
         faces.pop();
         return close(tag);
     }
@@ -99,7 +99,7 @@ public final class Markup {
         return open(tag, attributes).text(text).close(tag);
     }
 
-    Markup facedElement(Face face, String tag, String text, String... attributes) {
+    public Markup facedElement(Face face, String tag, String text, String... attributes) {
         return openFaced(face, tag, attributes).text(text).closeFaced(tag);
     }
 
@@ -150,7 +150,7 @@ public final class Markup {
     }
 
     /** The class of a span whose text is set in {@code face}, not its own. */
-    static String fallbackClass(Face face) {
+    public static String fallbackClass(Face face) {
         return "fallback-" + face.name().toLowerCase(java.util.Locale.ROOT);
     }
 
@@ -158,7 +158,7 @@ public final class Markup {
      * The face that draws a character {@code face} lacks, noted for the build's report;
      * null when {@code face} has it or no font does.
      */
-    Face fallback(Face face, int codePoint) {
+    public Face fallback(Face face, int codePoint) {
         if (fonts == null || codePoint < 0x20 || fonts.has(face, codePoint)) {
             return null;
         }
@@ -187,13 +187,13 @@ public final class Markup {
     }
 
     /** Starts a text block whose page starts, ordered by offset, are to be marked in it. */
-    void startBlock(java.util.List<PageStart> starts) {
+    public void startBlock(java.util.List<PageStart> starts) {
         pageStarts = new java.util.ArrayDeque<>(starts);
         blockOffset = 0;
     }
 
     /** Ends a text block; a page start past its text is marked at its end. */
-    void endBlock() {
+    public void endBlock() {
         while (pageStarts != null && !pageStarts.isEmpty()) {
             pageBreak(pageStarts.pop().label());
         }
@@ -209,7 +209,7 @@ public final class Markup {
      * Text whose adjacent punctuation is compressed: the mark that gives up half its em is
      * wrapped in a span the stylesheet pulls in. The text itself does not change.
      */
-    Markup squeezedText(String text) {
+    public Markup squeezedText(String text) {
         int start = 0;
         for (int i = 0; i < text.length(); i++) {
             PunctuationSqueeze.Side side = PunctuationSqueeze.at(text, i);
@@ -231,13 +231,13 @@ public final class Markup {
     }
 
     /** Counts characters that a face draws, also those a stylesheet generates (folios, leaders). */
-    void record(String text, Face face) {
+    public void record(String text, Face face) {
         SortedSet<Integer> drawn = characters.get(face);
         text.codePoints().filter(c -> c >= 0x20).forEach(drawn::add);
     }
 
     /** The face of the text written now. */
-    Face face() {
+    public Face face() {
         return faces.peek();
     }
 

@@ -1,7 +1,5 @@
 package org.cjkbook.cli;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
@@ -10,11 +8,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Set;
 
+import org.cjkbook.Publisher;
 import org.cjkbook.font.FontSet;
 import org.cjkbook.model.Book;
-import org.cjkbook.read.BookLoader;
 
 /**
  * Speed and memory on real books: the seed article and the novel, each built several
@@ -42,9 +39,8 @@ public final class Benchmark {
         // The JVM compiles the hot code of both modes first, so the first table is not slowed
         // by compilation that the second would be spared.
         for (boolean compose : new boolean[] {true, false}) {
-            BookBuilder warm = new BookBuilder(fonts, new PrintWriter(new StringWriter()), compose);
             for (int run = 0; run < 2 * RUNS; run++) {
-                warm.build(new BookLoader().load(books.get(0)), out, Set.of("epub", "pdf"));
+                publisher(books.get(0), fonts, out, compose).publish();
             }
         }
         System.out.printf("%d runs after a warm-up, in one JVM (%s, max heap %d MB, %d cores)%n", RUNS,
@@ -62,33 +58,39 @@ public final class Benchmark {
         processTime(jar, out);
     }
 
+    private static Publisher publisher(Path source, FontSet fonts, Path out, boolean compose) {
+        return Publisher.builder().source(source).fonts(fonts).output(out).formats(List.of("epub", "pdf"))
+                .composeLines(compose).build();
+    }
+
     private static void measure(Path source, FontSet fonts, Path out, boolean compose) throws Exception {
-        PrintWriter quiet = new PrintWriter(new StringWriter());
-        BookBuilder builder = new BookBuilder(fonts, quiet, compose);
+        Publisher publisher = publisher(source, fonts, out, compose);
         System.gc();
         resetPeaks();
         long first = 0;
         List<long[]> runs = new ArrayList<>();
-        BookLoader.Loaded loaded = null;
-        BookBuilder.Result result = null;
+        Publisher.Result result = null;
         for (int run = 0; run <= RUNS; run++) {
             long start = System.nanoTime();
-            loaded = new BookLoader().load(source);
-            long read = System.nanoTime() - start;
-            result = builder.build(loaded, out, Set.of("epub", "pdf"));
+            result = publisher.publish();
             long total = System.nanoTime() - start;
             if (run == 0) {
                 first = total;
             } else {
-                runs.add(new long[] {read, result.epubNanos(), result.pdfNanos(), total});
+                runs.add(new long[] {result.readNanos(), edition(result, "epub").nanos(),
+                    edition(result, "pdf").nanos(), total});
             }
         }
         long peak = peakHeap();
-        Book book = loaded.book();
+        Book book = result.book();
         System.out.printf("%-28s %,9d %8d %6d %,9d %,9d %8d %8d %8d %8d %9d %9d%n", source.getFileName(),
-                BuildCommand.characters(book), book.chapters().size(), result.pages(),
-                Files.size(result.files().get(0)) >> 10, Files.size(result.files().get(1)) >> 10,
+                result.characters(), book.chapters().size(), result.pages(),
+                edition(result, "epub").bytes() >> 10, edition(result, "pdf").bytes() >> 10,
                 median(runs, 0), median(runs, 1), median(runs, 2), median(runs, 3), first / 1_000_000, peak >> 20);
+    }
+
+    private static Publisher.Edition edition(Publisher.Result result, String format) {
+        return result.editions().stream().filter(e -> e.format().equals(format)).findFirst().orElseThrow();
     }
 
     /** The seed built by a fresh JVM each time, as a person runs it. */

@@ -68,9 +68,9 @@ class FontSetTest {
 
     @Test
     void facesNameTheirCssFamilyAndWeight() {
-        assertThat(Face.BODY.family()).isEqualTo("Noto Serif SC");
-        assertThat(Face.BOLD.family()).isEqualTo("Noto Serif SC");
-        assertThat(Face.HEADING.family()).isEqualTo("Noto Sans SC");
+        assertThat(Face.BODY.family()).isEqualTo("Book Serif");
+        assertThat(Face.BOLD.family()).isEqualTo("Book Serif");
+        assertThat(Face.HEADING.family()).isEqualTo("Book Sans");
         assertThat(List.of(Face.BODY.weight(), Face.BOLD.weight(), Face.HEADING.weight()))
                 .containsExactly(400, 700, 700);
         assertThat(fonts.file(Face.HEADING)).isEqualTo(FONTS.resolve("NotoSansSC-Bold.ttf"));

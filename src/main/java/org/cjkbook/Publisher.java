@@ -1,0 +1,393 @@
+package org.cjkbook;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.SortedSet;
+import java.util.stream.Collectors;
+
+import org.cjkbook.epub.EpubEdition;
+import org.cjkbook.epub.EpubMarkup;
+import org.cjkbook.font.Face;
+import org.cjkbook.font.FontSet;
+import org.cjkbook.model.Book;
+import org.cjkbook.model.Inline;
+import org.cjkbook.model.Walk;
+import org.cjkbook.pdf.PageGeometry;
+import org.cjkbook.pdf.PdfEdition;
+import org.cjkbook.pdf.PrintMarkup;
+import org.cjkbook.read.BookLoader;
+import org.cjkbook.read.Settings;
+import org.cjkbook.xhtml.Coverage;
+
+/**
+ * The one way a book is made, for the command line, the Maven plugin and the tests alike:
+ * read the sources into the model, make each edition's markup, check that the fonts draw
+ * every character before anything is written, then write the PDF and, with the PDF's
+ * page numbers, the EPUB.
+ *
+ * <pre>{@code
+ * Publisher.Result result = Publisher.builder()
+ *         .source(Path.of("book"))
+ *         .output(Path.of("target/book"))
+ *         .build()
+ *         .publish();
+ * }</pre>
+ */
+public final class Publisher {
+
+    /** The editions there are, by the names settings and options use. */
+    public static final Set<String> FORMATS = Set.of("epub", "pdf");
+
+    /** Hears what a build does, a line at a time. */
+    public interface Progress {
+        void info(String message);
+
+        /** Something the person may want to change; the build goes on. */
+        void warning(String message);
+
+        /** Hears nothing. */
+        static Progress silent() {
+            return new Progress() {
+                @Override
+                public void info(String message) {
+                }
+
+                @Override
+                public void warning(String message) {
+                }
+            };
+        }
+    }
+
+    /** One file written: its edition, size in bytes, and how long it took, fonts included. */
+    public record Edition(String format, Path file, long bytes, long nanos) {
+    }
+
+    /**
+     * What a build made: the book as read, the files in the order written, the PDF's page
+     * count (0 without a PDF), the characters of the text, how long reading took, and the
+     * warnings said along the way.
+     */
+    public record Result(Book book, List<Edition> editions, int pages, long characters, long readNanos,
+                         List<String> warnings) {
+        public Result {
+            editions = List.copyOf(editions);
+            warnings = List.copyOf(warnings);
+        }
+    }
+
+    private final Path source;
+    private final Map<String, Object> overrides;
+    private final Path fontsFolder;
+    private final FontSet fonts;
+    private final Set<String> formats;
+    private final Path output;
+    private final Progress progress;
+    private final boolean compose;
+
+    private Publisher(Builder builder) {
+        if (builder.source == null) {
+            throw new IllegalStateException("a Publisher needs a source");
+        }
+        this.source = builder.source;
+        this.overrides = Map.copyOf(builder.overrides);
+        this.fontsFolder = builder.fontsFolder;
+        this.fonts = builder.fonts;
+        this.formats = builder.formats == null ? null : new LinkedHashSet<>(builder.formats);
+        this.output = builder.output;
+        this.progress = builder.progress;
+        this.compose = builder.compose;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Reads the book and says what structure it has; writes nothing. */
+    public Book read() {
+        return load().book();
+    }
+
+    /** Builds the editions; a failure the person can act on is a {@link BookException}, and leaves no file. */
+    public Result publish() {
+        long start = System.nanoTime();
+        BookLoader.Loaded loaded = load();
+        long readNanos = System.nanoTime() - start;
+        Book book = loaded.book();
+        long characters = characters(book);
+        int chapters = book.chapters().size();
+        progress.info(String.format("read %s (%s): %d chapter%s, %,d characters in %d ms", source,
+                String.join(", ", new LinkedHashSet<>(loaded.sources().stream().map(BookLoader.Source::encoding)
+                        .toList())), chapters, chapters == 1 ? "" : "s", characters, readNanos / 1_000_000));
+        Set<String> chosen = formats(loaded.settings());
+        PageGeometry page = PageGeometry.named(loaded.settings().pageSize());
+        if (page == null) {
+            throw BookException.in(loaded.settings().file(), "page-size '" + loaded.settings().pageSize()
+                    + "' is not one of " + PageGeometry.labels());
+        }
+        FontSet fontSet = fonts(loaded);
+        List<String> warnings = new ArrayList<>();
+
+        // Markup and font coverage come first, so that a character no font can draw stops
+        // the run before any output is written.
+        EpubEdition epubEdition = new EpubEdition(modified(book), loaded.settings().cover());
+        EpubMarkup epub = chosen.contains("epub") ? epubEdition.markup(book, List.of(), fontSet) : null;
+        PrintMarkup print = chosen.contains("pdf") ? PdfEdition.markup(book, page, fontSet, compose) : null;
+        Coverage first = epub != null ? epub.coverage() : print.coverage();
+        for (Coverage coverage : epub != null && print != null ? List.of(epub.coverage(), print.coverage())
+                : List.of(first)) {
+            checkCoverage(coverage.characters(), loaded, fontSet);
+        }
+        reportFallbacks(first.fallbacks(), fontSet, warnings);
+        Path folder = output == null ? Path.of("").toAbsolutePath() : output;
+        checkFolder(folder);
+
+        List<Edition> editions = new ArrayList<>();
+        // The PDF comes first, so that the EPUB can carry its page numbers.
+        PdfEdition.Printed printed = null;
+        if (print != null) {
+            long pdfStart = System.nanoTime();
+            Path file = folder.resolve(loaded.name() + ".pdf");
+            printed = new PdfEdition(subsets(print.coverage().characters(), fontSet), page).write(book, print, file);
+            editions.add(written("pdf", file, pdfStart, printed.pages() + " pages, "));
+        }
+        if (epub != null) {
+            long epubStart = System.nanoTime();
+            Path file = folder.resolve(loaded.name() + ".epub");
+            String printSource = null;
+            if (printed != null) {
+                epub = epubEdition.markup(book, printed.pageStarts(), fontSet);
+                printSource = "《" + book.metadata().title() + "》PDF " + page.label();
+            }
+            epubEdition.write(book, epub, subsets(epub.coverage().characters(), fontSet), printSource, file);
+            editions.add(written("epub", file, epubStart, printed == null ? "" : "page numbers of the PDF, "));
+        }
+        return new Result(book, editions, printed == null ? 0 : printed.pages(), characters, readNanos, warnings);
+    }
+
+    private BookLoader.Loaded load() {
+        return new BookLoader().load(source, overrides);
+    }
+
+    private Set<String> formats(Settings settings) {
+        Set<String> chosen = new LinkedHashSet<>(formats != null ? formats : settings.formats());
+        for (String format : chosen) {
+            if (!FORMATS.contains(format)) {
+                throw new BookException("format '" + format + "' is not epub or pdf");
+            }
+        }
+        if (chosen.isEmpty()) {
+            throw new BookException("no edition to build: name epub, pdf or both");
+        }
+        return chosen;
+    }
+
+    /** The characters of the text a reader reads: titles, blocks and notes. */
+    private static long characters(Book book) {
+        long[] count = {0};
+        new Walk() {
+            @Override
+            public void text(Inline.Text text) {
+                count[0] += text.text().codePointCount(0, text.text().length());
+            }
+
+            @Override
+            public void code(Inline.Code code) {
+                count[0] += code.text().codePointCount(0, code.text().length());
+            }
+        }.book(book);
+        return count[0];
+    }
+
+    private FontSet fonts(BookLoader.Loaded loaded) {
+        if (fonts != null) {
+            return fonts;
+        }
+        Map<String, Path> configured = loaded.settings().fonts();
+        Path folder = fontsFolder != null ? fontsFolder : findFontsFolder(loaded);
+        Map<Face, Path> files = new EnumMap<>(Face.class);
+        for (Face face : Face.values()) {
+            Path file = configured.get(face.name().toLowerCase(Locale.ROOT));
+            if (file == null) {
+                if (folder == null) {
+                    throw new BookException("no fonts/ folder found beside " + source
+                            + ", above it or in the current folder; name the fonts folder (--fonts DIR)");
+                }
+                file = folder.resolve(face.defaultFileName());
+            }
+            files.put(face, file);
+        }
+        return FontSet.of(files);
+    }
+
+    /** The bundled fonts travel with the project, not inside the program: find the folder. */
+    private static Path findFontsFolder(BookLoader.Loaded loaded) {
+        Path first = loaded.settings().sources().get(0).toAbsolutePath().getParent();
+        Path above = first.getParent() == null ? first : first.getParent();
+        for (Path candidate : List.of(first.resolve("fonts"), above.resolve("fonts"), Path.of("fonts").toAbsolutePath())) {
+            if (Files.isDirectory(candidate)) {
+                return candidate;
+            }
+        }
+        return null;
+    }
+
+    private static Map<Face, byte[]> subsets(Map<Face, SortedSet<Integer>> characters, FontSet fonts) {
+        Map<Face, byte[]> subsets = new EnumMap<>(Face.class);
+        characters.forEach((face, codePoints) -> subsets.put(face, fonts.subset(face, codePoints)));
+        return subsets;
+    }
+
+    /** Says which characters another face draws because their own lacks them. */
+    private void reportFallbacks(Map<Integer, Face> fallbacks, FontSet fonts, List<String> warnings) {
+        if (fallbacks.isEmpty()) {
+            return;
+        }
+        String list = fallbacks.entrySet().stream().limit(10)
+                .map(e -> new String(Character.toChars(e.getKey())) + " (U+" + String.format("%04X", e.getKey())
+                        + ") in " + fonts.file(e.getValue()).getFileName())
+                .collect(Collectors.joining(", "));
+        String warning = "drawn in another face, their own lacking them: " + list
+                + (fallbacks.size() > 10 ? " and " + (fallbacks.size() - 10) + " more" : "");
+        warnings.add(warning);
+        progress.warning(warning);
+    }
+
+    /** A character the font of its face cannot draw stops the build: say which, and where. */
+    private static void checkCoverage(Map<Face, SortedSet<Integer>> characters, BookLoader.Loaded loaded,
+                                      FontSet fonts) {
+        Map<Face, SortedSet<Integer>> missing = fonts.missing(characters);
+        if (missing.isEmpty()) {
+            return;
+        }
+        Map.Entry<Face, SortedSet<Integer>> first = missing.entrySet().iterator().next();
+        String list = first.getValue().stream().limit(10)
+                .map(c -> {
+                    String where = loaded.locate(c);
+                    return new String(Character.toChars(c)) + " (U+" + String.format("%04X", c) + ")"
+                            + (where == null ? "" : " at " + where);
+                })
+                .collect(Collectors.joining(", "));
+        int more = first.getValue().size() - 10;
+        throw BookException.in(fonts.file(first.getKey()), "has no glyph for " + list
+                + (more > 0 ? " and " + more + " more" : "")
+                + "; name a font that has them in book.yaml under 'fonts'");
+    }
+
+    /** dcterms:modified from SOURCE_DATE_EPOCH, else the book's date, never the clock. */
+    private static Instant modified(Book book) {
+        String epoch = System.getenv("SOURCE_DATE_EPOCH");
+        if (epoch != null && epoch.matches("\\d+")) {
+            return Instant.ofEpochSecond(Long.parseLong(epoch));
+        }
+        String date = book.metadata().date();
+        if (date != null) {
+            String day = date.length() == 4 ? date + "-01-01" : date.length() == 7 ? date + "-01" : date;
+            return LocalDate.parse(day).atStartOfDay().toInstant(ZoneOffset.UTC);
+        }
+        return Instant.EPOCH;
+    }
+
+    private static void checkFolder(Path folder) {
+        try {
+            Files.createDirectories(folder);
+        } catch (java.io.IOException e) {
+            throw BookException.in(folder, "cannot create the output folder (" + e.getClass().getSimpleName() + ")");
+        }
+        if (!Files.isWritable(folder)) {
+            throw BookException.in(folder, "the output folder is not writable");
+        }
+    }
+
+    /** Says what a stage wrote, and returns it. */
+    private Edition written(String format, Path file, long start, String detail) {
+        long nanos = System.nanoTime() - start;
+        long size;
+        try {
+            size = Files.size(file);
+        } catch (java.io.IOException e) {
+            size = -1;
+        }
+        progress.info(String.format("%s: wrote %s (%s%,d KB) in %d ms", format, file, detail, (size + 1023) / 1024,
+                nanos / 1_000_000));
+        return new Edition(format, file, size, nanos);
+    }
+
+    /** What to build, from where, to where; every choice but the source has a default. */
+    public static final class Builder {
+        private Path source;
+        private final Map<String, Object> overrides = new LinkedHashMap<>();
+        private Path fontsFolder;
+        private FontSet fonts;
+        private Collection<String> formats;
+        private Path output;
+        private Progress progress = Progress.silent();
+        private boolean compose = true;
+
+        private Builder() {
+        }
+
+        /** A book folder holding {@code book.yaml}, or a lone {@code .txt} or {@code .md} file. */
+        public Builder source(Path value) {
+            source = value;
+            return this;
+        }
+
+        /** A key of {@code book.yaml} that replaces the book's own setting, e.g. {@code title}. */
+        public Builder set(String key, Object value) {
+            overrides.put(key, value);
+            return this;
+        }
+
+        /** The folder of the bundled fonts (default: {@code fonts/} beside the book, above it, or here). */
+        public Builder fontsFolder(Path value) {
+            fontsFolder = value;
+            return this;
+        }
+
+        /** Fonts already loaded, for building many books without loading them again. */
+        public Builder fonts(FontSet value) {
+            fonts = value;
+            return this;
+        }
+
+        /** The editions to build, {@code epub} and {@code pdf} (default: the book's {@code formats}). */
+        public Builder formats(Collection<String> value) {
+            formats = value == null ? null : List.copyOf(value);
+            return this;
+        }
+
+        /** The folder the editions are written to (default: the current folder). */
+        public Builder output(Path value) {
+            output = value;
+            return this;
+        }
+
+        public Builder progress(Progress value) {
+            progress = value;
+            return this;
+        }
+
+        /** False leaves line breaking in the PDF to Flying Saucer: the benchmark's baseline. */
+        public Builder composeLines(boolean value) {
+            compose = value;
+            return this;
+        }
+
+        public Publisher build() {
+            return new Publisher(this);
+        }
+    }
+}

@@ -1,0 +1,162 @@
+package org.cjkbook.epub;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+import org.cjkbook.font.Face;
+import org.cjkbook.font.FontSet;
+import org.cjkbook.model.Book;
+import org.cjkbook.model.Chapter;
+import org.cjkbook.xhtml.BookMarkup;
+import org.cjkbook.xhtml.Markup;
+import org.cjkbook.xhtml.PageStart;
+
+/**
+ * The EPUB's XHTML documents: cover page, title page, navigation, one document per
+ * chapter and the colophon. Adjacent punctuation is compressed by spans, and where the
+ * print edition was built alongside, its page starts become page breaks and a page list.
+ */
+final class EpubDocuments extends BookMarkup {
+
+    private final Function<String, String> imageHref;
+    /** Page starts of the print edition by text block. */
+    private final Map<Integer, List<PageStart>> pageStarts = new HashMap<>();
+    /** Page labels, in page order, with the file that marks each: the page list. */
+    private final Map<String, String> pageFiles = new TreeMap<>(Comparator.comparingInt(Integer::parseInt));
+    private String currentFile;
+
+    private EpubDocuments(Book book, FontSet fonts, Function<String, String> imageHref, List<PageStart> starts) {
+        super(book, fonts);
+        this.imageHref = imageHref;
+        for (PageStart start : starts) {
+            pageStarts.computeIfAbsent(start.block(), b -> new ArrayList<>()).add(start);
+        }
+        pageStarts.values().forEach(list -> list.sort(Comparator.comparingInt(PageStart::offset)));
+    }
+
+    /**
+     * The documents. {@code imageHref} maps an image's file, as the model holds it, to its
+     * path inside the EPUB; {@code coverHref} is the cover image's path; {@code pageStarts}
+     * are where the print edition's pages begin, or empty.
+     */
+    static EpubMarkup of(Book book, FontSet fonts, String stylesheet, Function<String, String> imageHref,
+                        String coverHref, List<PageStart> pageStarts) {
+        return new EpubDocuments(book, fonts, imageHref, pageStarts).write(stylesheet, coverHref);
+    }
+
+    /** The file name of a chapter's document. */
+    static String chapterFile(Chapter chapter) {
+        return chapter.id() + ".xhtml";
+    }
+
+    private EpubMarkup write(String stylesheet, String coverHref) {
+        EpubMarkup.Document cover = document("cover.xhtml", labels.cover(), stylesheet, "cover", m -> cover(m, coverHref));
+        EpubMarkup.Document titlePage = document("titlepage.xhtml", metadata.title(), stylesheet, "frontmatter",
+                this::titlePage);
+        // The navigation document comes second in reading order but is written last, when
+        // the page list knows where each page break landed; its own blocks are numbered in
+        // reading order all the same.
+        int navigationBlocks = blockCount();
+        blockCount(navigationBlocks + contentsBlocks());
+        List<EpubMarkup.Document> chapters = new ArrayList<>();
+        for (Chapter chapter : book.chapters()) {
+            chapters.add(document(chapterFile(chapter), tocLabel(chapter), stylesheet, "bodymatter",
+                    m -> chapter(m, chapter)));
+        }
+        EpubMarkup.Document colophon = hasColophon()
+                ? document("colophon.xhtml", labels.colophon(), stylesheet, "backmatter", this::colophon)
+                : null;
+        int afterColophon = blockCount();
+        blockCount(navigationBlocks);
+        EpubMarkup.Document navigation = document("nav.xhtml", labels.contents(), stylesheet, "frontmatter", this::navigation);
+        blockCount(afterColophon);
+        return new EpubMarkup(cover, titlePage, navigation, chapters, colophon, coverage());
+    }
+
+    private EpubMarkup.Document document(String name, String title, String stylesheet, String matter, Consumer<Markup> body) {
+        currentFile = name;
+        Markup m = newMarkup();
+        head(m, title, List.of(stylesheet));
+        m.close("head").newline();
+        m.open("body", "epub:type", matter).newline();
+        body.accept(m);
+        m.close("body").newline().close("html").newline();
+        return new EpubMarkup.Document(name, title, m.xml());
+    }
+
+    /** The cover page: the image alone, described by the words it shows. */
+    private void cover(Markup m, String coverHref) {
+        List<String> shown = new ArrayList<>();
+        for (String part : new String[] {metadata.column(), metadata.kicker(), metadata.title(), metadata.subtitle()}) {
+            if (part != null) {
+                shown.add(part);
+            }
+        }
+        if (!metadata.creators().isEmpty()) {
+            shown.add(names(metadata.creators()));
+        }
+        m.open("section", "epub:type", "cover", "class", "cover", "aria-label", labels.cover()).newline();
+        m.empty("img", "src", coverHref, "role", "doc-cover", "alt", labels.cover() + "：" + String.join("，", shown))
+                .newline();
+        m.close("section").newline();
+    }
+
+    /** The table of contents, then the page list and landmarks, which reading systems show in their own way. */
+    private void navigation(Markup m) {
+        contents(m);
+        if (!pageFiles.isEmpty()) {
+            m.open("nav", "epub:type", "page-list", "aria-label", labels.pages(), "hidden", "hidden").newline();
+            m.open("ol").newline();
+            pageFiles.forEach((label, file) -> m.open("li").open("a", "href", file + "#page-" + label)
+                    .hiddenText(label).close("a").close("li").newline());
+            m.close("ol").newline().close("nav").newline();
+        }
+        m.open("nav", "epub:type", "landmarks", "aria-label", labels.landmarks(), "hidden", "hidden").newline();
+        m.open("ol").newline();
+        landmark(m, "cover", "cover.xhtml", labels.cover());
+        landmark(m, "titlepage", "titlepage.xhtml", labels.titlePage());
+        landmark(m, "toc", "nav.xhtml#toc", labels.contents());
+        landmark(m, "bodymatter", chapterHref(book.chapters().get(0)), labels.start());
+        m.close("ol").newline().close("nav").newline();
+    }
+
+    private static void landmark(Markup m, String type, String href, String label) {
+        m.open("li").open("a", "epub:type", type, "href", href).hiddenText(label).close("a").close("li").newline();
+    }
+
+    @Override
+    protected String chapterHref(Chapter chapter) {
+        return chapterFile(chapter);
+    }
+
+    @Override
+    protected String imageHref(String file) {
+        return imageHref.apply(file);
+    }
+
+    /** A text block, with the print edition's page breaks that fall in it. */
+    @Override
+    protected void openTextBlock(Markup m, Face face, String tag, int number, String... attributes) {
+        m.openFaced(face, tag, attributes);
+        List<PageStart> starts = pageStarts.getOrDefault(number, List.of());
+        starts.forEach(start -> pageFiles.put(start.label(), currentFile));
+        m.startBlock(starts);
+    }
+
+    @Override
+    protected void prose(Markup m, String text, boolean besideElements) {
+        m.squeezedText(text);
+    }
+
+    /** Emphasis dots (in the stylesheet) on the body face, not a slant or another face. */
+    @Override
+    protected Face emphasisFace() {
+        return Face.BODY;
+    }
+}

@@ -1,0 +1,101 @@
+package org.cjkbook.pdf;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.cjkbook.font.Face;
+import org.cjkbook.text.LineComposer;
+import org.cjkbook.xhtml.Inlines;
+import org.cjkbook.xhtml.Markup;
+
+/**
+ * The bridge from inlines to the line composer: a paragraph's content as segments, each
+ * measured as the renderer will measure it and tagged with the elements it is written
+ * in. A character its face lacks is a segment of its own, in the face that will draw it;
+ * a line break is a line feed.
+ */
+final class ComposerSegments implements Inlines.Sink {
+
+    /** An element around a composed run, and the face its text is set in. */
+    record Wrapper(Face face, String tag, String... attributes) {
+    }
+
+    /** The elements around a composed run, outermost first: none for plain text. */
+    record Look(List<Wrapper> wrappers) {
+    }
+
+    private static final Look PLAIN = new Look(List.of());
+
+    private final Markup markup;
+    private final PrintDocument.Measures measures;
+    private final List<Wrapper> open = new ArrayList<>();
+    private Look look = PLAIN;
+    private final List<LineComposer.Segment> segments = new ArrayList<>();
+
+    /** {@code markup} decides, and records, which face draws a character its own face lacks. */
+    ComposerSegments(Markup markup, PrintDocument.Measures measures) {
+        this.markup = markup;
+        this.measures = measures;
+    }
+
+    List<LineComposer.Segment> segments() {
+        return segments;
+    }
+
+    /** Whether any segment is inside an element. */
+    boolean wrapped() {
+        return segments.stream().anyMatch(s -> !((Look) s.tag()).wrappers().isEmpty());
+    }
+
+    @Override
+    public void open(Face face, String tag, String... attributes) {
+        open.add(new Wrapper(face, tag, attributes));
+        look = new Look(List.copyOf(open));
+    }
+
+    @Override
+    public void close(String tag) {
+        open.remove(open.size() - 1);
+        look = open.isEmpty() ? PLAIN : new Look(List.copyOf(open));
+    }
+
+    @Override
+    public void text(String text, Face face, Inlines.Role role, boolean besideElements) {
+        switch (role) {
+            case PROSE -> faced(text, face, body(face));
+            case CODE -> faced(text, face, measures.of(face, PageGeometry.SMALL_POINTS));
+            case NOTE_REFERENCE -> segments.add(new LineComposer.Segment(text,
+                    measures.of(face, PageGeometry.REFERENCE_POINTS), look, true));
+            default -> throw new IllegalArgumentException(role.toString());
+        }
+    }
+
+    @Override
+    public void lineBreak(Face face) {
+        segments.add(new LineComposer.Segment("\n", body(face), look));
+    }
+
+    private LineComposer.Metrics body(Face face) {
+        return measures.of(face, PageGeometry.BODY_POINTS);
+    }
+
+    /** Text in {@code face}, a character it lacks split off into the face that has it. */
+    private void faced(String text, Face face, LineComposer.Metrics metrics) {
+        int start = 0;
+        for (int i = 0; i < text.length(); i += Character.charCount(text.codePointAt(i))) {
+            Face other = markup.fallback(face, text.codePointAt(i));
+            if (other != null) {
+                if (i > start) {
+                    segments.add(new LineComposer.Segment(text.substring(start, i), metrics, look));
+                }
+                start = i + Character.charCount(text.codePointAt(i));
+                List<Wrapper> inner = new ArrayList<>(look.wrappers());
+                inner.add(new Wrapper(other, "span", "class", Markup.fallbackClass(other)));
+                segments.add(new LineComposer.Segment(text.substring(i, start), body(other), new Look(inner)));
+            }
+        }
+        if (start < text.length()) {
+            segments.add(new LineComposer.Segment(text.substring(start), metrics, look));
+        }
+    }
+}

@@ -1,0 +1,277 @@
+package org.cjkbook.pdf;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+import org.cjkbook.font.Face;
+import org.cjkbook.font.FontSet;
+import org.cjkbook.model.Block;
+import org.cjkbook.model.Book;
+import org.cjkbook.model.Chapter;
+import org.cjkbook.model.Inline;
+import org.cjkbook.text.LineComposer;
+import org.cjkbook.text.LineMarks;
+import org.cjkbook.xhtml.BookMarkup;
+import org.cjkbook.xhtml.Inlines;
+import org.cjkbook.xhtml.Markup;
+import org.cjkbook.xhtml.Notes;
+
+/**
+ * The print document: the whole book as one XHTML document for Flying Saucer, with the
+ * running heads and bookmarks a paged renderer needs. Paragraphs of the text, of
+ * quotations and of lists are set line by line by the {@link LineComposer}; their lines
+ * end in line feeds and carry their adjustments as {@link LineMarks}.
+ */
+final class PrintDocument extends BookMarkup {
+
+    /** How the renderer measures text of a face at a size in points: the same metrics for the same pair. */
+    interface Measures {
+        LineComposer.Metrics of(Face face, float points);
+    }
+
+    /** The attribute that numbers the text blocks, for finding where pages begin. */
+    static final String BLOCK_ATTRIBUTE = "data-block";
+    /** The class of a paragraph whose lines the composer set. */
+    static final String COMPOSED_CLASS = "set";
+    /** Characters that the print stylesheet generates: folios and leaders. */
+    private static final String GENERATED_BY_PRINT = "0123456789.";
+    /** The inset of notes, which are set smaller and left to the renderer. */
+    private static final int UNCOMPOSED = -1;
+
+    /** Sets the lines of paragraphs; null leaves breaking to the renderer. */
+    private final LineComposer composer;
+    private final Measures measures;
+    /**
+     * How many body em the quotations and lists around the text take from the measure;
+     * {@link #UNCOMPOSED} where paragraphs are left to the renderer.
+     */
+    private int inset;
+
+    private PrintDocument(Book book, FontSet fonts, LineComposer composer, Measures measures) {
+        super(book, fonts);
+        this.composer = composer;
+        this.measures = measures;
+    }
+
+    /**
+     * The print document, linking {@code stylesheets}. With a null {@code composer}, Flying
+     * Saucer breaks the lines itself; {@code measures} tell the composer how it measures text.
+     */
+    static PrintMarkup of(Book book, FontSet fonts, List<String> stylesheets, LineComposer composer, Measures measures) {
+        PrintDocument document = new PrintDocument(book, fonts, composer, measures);
+        return new PrintMarkup(document.write(stylesheets), document.coverage());
+    }
+
+    private String write(List<String> stylesheets) {
+        Markup m = newMarkup().forFlyingSaucer();
+        m.record(GENERATED_BY_PRINT, Face.BODY);
+        m.record(GENERATED_BY_PRINT, Face.HEADING);
+        head(m, metadata.title(), stylesheets);
+        // Flying Saucer fills the PDF's document information from these.
+        if (!metadata.creators().isEmpty()) {
+            m.empty("meta", "name", "author", "content", names(metadata.creators())).newline();
+        }
+        if (metadata.description() != null) {
+            m.empty("meta", "name", "subject", "content", metadata.description()).newline();
+        }
+        // Flying Saucer makes PDF bookmarks from this head element.
+        m.open("bookmarks").newline();
+        for (Chapter chapter : book.chapters()) {
+            m.empty("bookmark", "name", tocLabel(chapter), "href", "#" + chapter.id()).newline();
+        }
+        m.close("bookmarks").newline();
+        m.close("head").newline();
+        m.open("body").newline();
+        titlePage(m);
+        m.open("section", "class", "contents").newline();
+        contents(m);
+        m.close("section").newline();
+        for (Chapter chapter : book.chapters()) {
+            chapter(m, chapter);
+        }
+        if (hasColophon()) {
+            colophon(m);
+        }
+        m.close("body").newline().close("html").newline();
+        return m.xml();
+    }
+
+    @Override
+    protected void openTextBlock(Markup m, Face face, String tag, int number, String... attributes) {
+        String[] numbered = Arrays.copyOf(attributes, attributes.length + 2);
+        numbered[attributes.length] = BLOCK_ATTRIBUTE;
+        numbered[attributes.length + 1] = Integer.toString(number);
+        m.openFaced(face, tag, numbered);
+    }
+
+    /**
+     * Flying Saucer paints an element's own text before the elements inside it: beside
+     * elements, text goes in spans so that all of it paints, and reads back, in order.
+     * Alone, it stays one run, which the line breaker measures whole.
+     */
+    @Override
+    protected void prose(Markup m, String text, boolean besideElements) {
+        if (besideElements) {
+            m.open("span").text(text).close("span");
+        } else {
+            m.text(text);
+        }
+    }
+
+    /** Print sets emphasis in the heading face: a slant or dots would be foreign to 宋体 text. */
+    @Override
+    protected Face emphasisFace() {
+        return Face.HEADING;
+    }
+
+    @Override
+    protected String chapterHref(Chapter chapter) {
+        return "#" + chapter.id();
+    }
+
+    @Override
+    protected String imageHref(String file) {
+        return java.nio.file.Path.of(file).toUri().toString();
+    }
+
+    @Override
+    protected void paragraph(Markup m, List<Inline> content, Notes notes) {
+        if (composer == null || inset == UNCOMPOSED) {
+            super.paragraph(m, content, notes);
+        } else {
+            composed(m, inset == 0 ? composer : composer.inset(inset), content, notes);
+        }
+    }
+
+    /** Where too little measure is left for setting lines well, paragraphs are left to the renderer. */
+    @Override
+    protected void indented(int ems, Runnable blocks) {
+        int outer = inset;
+        boolean room = composer != null && composer.measure() - (outer + ems) * composer.em() >= 8 * composer.em();
+        inset = outer == UNCOMPOSED || !room ? UNCOMPOSED : outer + ems;
+        blocks.run();
+        inset = outer;
+    }
+
+    @Override
+    protected void inNotes(Runnable notes) {
+        int outer = inset;
+        inset = UNCOMPOSED;
+        notes.run();
+        inset = outer;
+    }
+
+    /**
+     * Flying Saucer paints list numbers before the page's text, so print writes them as
+     * text, hung in the margin by the stylesheet.
+     */
+    @Override
+    protected void listItemStart(Markup m, Block.ListBlock list, int index) {
+        if (list.ordered()) {
+            m.element("span", (list.start() + index) + ".", "class", "item-number");
+        }
+    }
+
+    @Override
+    protected void chapterStart(Markup m, Chapter chapter) {
+        runningHeads(m, tocLabel(chapter), metadata.title(), true);
+    }
+
+    @Override
+    protected void chapterEnd(Markup m, Chapter chapter) {
+        runningHeads(m, "", "", false);
+    }
+
+    /**
+     * Running heads and folio for the pages of a chapter, and empty ones at its end: the
+     * print stylesheet shows on each page the values set before it began, so a chapter's
+     * opening page and the blank page that may follow its end carry neither.
+     */
+    private static void runningHeads(Markup m, String recto, String verso, boolean folio) {
+        m.facedElement(Face.HEADING, "div", recto, "class", "running-recto");
+        m.facedElement(Face.HEADING, "div", verso, "class", "running-verso");
+        m.element("div", "", "class", folio ? "running-folio" : "running-folio none").newline();
+    }
+
+    /**
+     * A title in parts (第一回　甄士隐梦幻识通灵　贾雨村风尘怀闺秀) breaks only between its
+     * parts, later lines hung under the text after the label, as novels set a 回目.
+     */
+    @Override
+    protected void chapterTitle(Markup m, Chapter chapter, String headingId) {
+        String[] parts = composer == null ? null : titleParts(chapter.title());
+        if (parts == null) {
+            super.chapterTitle(m, chapter, headingId);
+            return;
+        }
+        LineComposer.Metrics metrics = measures.of(Face.HEADING, PageGeometry.TITLE_POINTS);
+        int hang = parts[0].codePointCount(0, parts[0].length()) + 1;
+        openBlock(m, Face.HEADING, "h2", "id", headingId,
+                "style", "padding-left:" + hang + "em;text-indent:-" + hang + "em");
+        int used = 0;
+        for (int i = 0; i < parts.length; i++) {
+            String part = i + 1 < parts.length ? parts[i] + "\u3000" : parts[i];
+            // A space ending a line may reach into the margin.
+            if (i > 0 && used + metrics.width(parts[i]) > composer.measure()) {
+                m.empty("br");
+                used = hang * metrics.width("\u3000");
+            }
+            m.text(part);
+            used += metrics.width(part);
+        }
+        closeBlock(m, "h2");
+    }
+
+    /** A plain title's parts between ideographic spaces, the first a short label; null for another title. */
+    private static String[] titleParts(List<Inline> title) {
+        if (title.size() != 1 || !(title.get(0) instanceof Inline.Text t) || !t.text().contains("\u3000")) {
+            return null;
+        }
+        String[] parts = t.text().split("\u3000", -1);
+        return parts[0].isEmpty() || parts[0].length() > 8 ? null : parts;
+    }
+
+    /**
+     * A paragraph in the lines the composer set, each ending in a line feed the print
+     * stylesheet keeps; the spaces it adjusts are marks in the text ({@link LineMarks}).
+     * Flying Saucer paints an element's own text before the elements inside it, so when a
+     * paragraph has elements, its plain text is in spans too: all of it is painted, and
+     * read back, in order.
+     */
+    private void composed(Markup m, LineComposer composer, List<Inline> content, Notes notes) {
+        ComposerSegments segments = new ComposerSegments(m, measures);
+        Inlines.write(content, Face.BODY, emphasisFace(), notes, segments);
+        boolean wrapped = segments.wrapped();
+        openBlock(m, null, "p", "class", COMPOSED_CLASS);
+        int indent = inset == 0 ? PageGeometry.INDENT_EMS * composer.em() : 0;
+        List<LineComposer.Line> lines = composer.compose(segments.segments(), indent);
+        for (int n = 0; n < lines.size(); n++) {
+            if (n > 0) {
+                m.raw("\n");
+            }
+            for (LineComposer.Piece piece : lines.get(n).pieces()) {
+                if (piece instanceof LineComposer.Run run) {
+                    run(m, "", run.text(), (ComposerSegments.Look) run.tag(), wrapped);
+                } else if (piece instanceof LineComposer.Dash dash) {
+                    run(m, LineMarks.join(), dash.text(), (ComposerSegments.Look) dash.tag(), wrapped);
+                } else if (piece instanceof LineComposer.Space space) {
+                    m.raw(LineMarks.space(space.width()));
+                }
+            }
+        }
+        closeBlock(m, "p");
+    }
+
+    private static void run(Markup m, String marks, String text, ComposerSegments.Look look, boolean wrapped) {
+        List<ComposerSegments.Wrapper> wrappers = look.wrappers().isEmpty() && wrapped
+                ? List.of(new ComposerSegments.Wrapper(m.face(), "span")) : look.wrappers();
+        for (ComposerSegments.Wrapper w : wrappers) {
+            m.openFaced(w.face(), w.tag(), w.attributes());
+        }
+        m.raw(marks).text(text);
+        for (int i = wrappers.size() - 1; i >= 0; i--) {
+            m.closeFaced(wrappers.get(i).tag());
+        }
+    }
+}
