@@ -132,11 +132,7 @@ public final class Publisher {
                 String.join(", ", new LinkedHashSet<>(loaded.sources().stream().map(BookLoader.Source::encoding)
                         .toList())), chapters, chapters == 1 ? "" : "s", characters, readNanos / 1_000_000));
         Set<String> chosen = formats(loaded.settings());
-        PageGeometry page = PageGeometry.named(loaded.settings().pageSize());
-        if (page == null) {
-            throw BookException.in(loaded.settings().file(), "page-size '" + loaded.settings().pageSize()
-                    + "' is not one of " + PageGeometry.labels());
-        }
+        PageGeometry page = page(loaded.settings());
         FontSet fontSet = fonts(loaded);
         List<String> warnings = new ArrayList<>();
 
@@ -177,8 +173,20 @@ public final class Publisher {
         return new Result(book, editions, printed == null ? 0 : printed.pages(), characters, readNanos, warnings);
     }
 
+    /** The book and its settings, every setting checked, so that even reading stops at a wrong one. */
     private BookLoader.Loaded load() {
-        return new BookLoader().load(source, overrides);
+        BookLoader.Loaded loaded = new BookLoader().load(source, overrides);
+        page(loaded.settings());
+        return loaded;
+    }
+
+    private static PageGeometry page(Settings settings) {
+        PageGeometry page = PageGeometry.named(settings.pageSize());
+        if (page == null) {
+            throw BookException.in(settings.file(), "page-size '" + settings.pageSize() + "' is not one of "
+                    + String.join(", ", PageGeometry.labels()));
+        }
+        return page;
     }
 
     private Set<String> formats(Settings settings) {
@@ -340,28 +348,16 @@ public final class Publisher {
         }
 
         /** A book folder holding {@code book.yaml}, or a lone {@code .txt} or {@code .md} file. */
-        public Builder source(Path value) {
-            source = value;
-            return this;
-        }
+        public Builder source(Path value) { source = value; return this; }
 
         /** A key of {@code book.yaml} that replaces the book's own setting, e.g. {@code title}. */
-        public Builder set(String key, Object value) {
-            overrides.put(key, value);
-            return this;
-        }
+        public Builder set(String key, Object value) { overrides.put(key, value); return this; }
 
         /** The folder of the bundled fonts (default: {@code fonts/} beside the book, above it, or here). */
-        public Builder fontsFolder(Path value) {
-            fontsFolder = value;
-            return this;
-        }
+        public Builder fontsFolder(Path value) { fontsFolder = value; return this; }
 
         /** Fonts already loaded, for building many books without loading them again. */
-        public Builder fonts(FontSet value) {
-            fonts = value;
-            return this;
-        }
+        public Builder fonts(FontSet value) { fonts = value; return this; }
 
         /** The editions to build, {@code epub} and {@code pdf} (default: the book's {@code formats}). */
         public Builder formats(Collection<String> value) {
@@ -370,21 +366,13 @@ public final class Publisher {
         }
 
         /** The folder the editions are written to (default: the current folder). */
-        public Builder output(Path value) {
-            output = value;
-            return this;
-        }
+        public Builder output(Path value) { output = value; return this; }
 
-        public Builder progress(Progress value) {
-            progress = value;
-            return this;
-        }
+        /** Who hears of each stage and warning (default: no one). */
+        public Builder progress(Progress value) { progress = value; return this; }
 
         /** False leaves line breaking in the PDF to Flying Saucer: the benchmark's baseline. */
-        public Builder composeLines(boolean value) {
-            compose = value;
-            return this;
-        }
+        public Builder composeLines(boolean value) { compose = value; return this; }
 
         public Publisher build() {
             return new Publisher(this);

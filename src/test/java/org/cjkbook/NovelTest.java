@@ -21,11 +21,14 @@ import org.apache.pdfbox.pdmodel.interactive.documentnavigation.outline.PDOutlin
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.cjkbook.model.Book;
 import org.cjkbook.model.Chapter;
+import org.cjkbook.pdf.PageGeometry;
 import org.cjkbook.read.BookLoader;
 import org.junit.jupiter.api.Test;
 
 /** A whole novel, 红楼梦: 120 chapters, 860,000 characters, nothing lost on the way. */
 class NovelTest {
+
+    private static final PageGeometry A5 = PageGeometry.A5;
 
     private static final String NOVEL = "novel-hongloumeng.txt";
 
@@ -76,7 +79,7 @@ class NovelTest {
                 @Override
                 protected void processTextPosition(org.apache.pdfbox.text.TextPosition position) {
                     float y = position.getYDirAdj();
-                    if (y > 54f && y < position.getPageHeight() - 45f) {
+                    if (y > A5.topMargin() && y < position.getPageHeight() - A5.bottomMargin()) {
                         super.processTextPosition(position);
                     }
                 }
@@ -93,7 +96,7 @@ class NovelTest {
     void noLineOfTheNovelStartsOrEndsWithAForbiddenMark() throws IOException {
         try (PDDocument pdf = Loader.loadPDF(built().resolve("novel-hongloumeng.pdf").toFile())) {
             List<String> violations = new ArrayList<>();
-            for (PdfText.Line line : PdfText.lines(pdf, 54f, 45f)) {
+            for (PdfText.Line line : PdfText.lines(pdf, (float) A5.topMargin(), (float) A5.bottomMargin())) {
                 String text = line.text().strip();
                 if (!text.isEmpty() && (org.cjkbook.text.CharClasses.isLineStartProhibited(text.codePointAt(0))
                         || org.cjkbook.text.CharClasses.isLineEndProhibited(text.codePointBefore(text.length())))) {

@@ -58,19 +58,13 @@ final class InspectionJson {
         StringBuilder out = new StringBuilder("\"");
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\t' -> out.append("\\t");
-                default -> {
-                    if (c < 0x20) {
-                        out.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        out.append(c);
-                    }
-                }
+            if (c == '"' || c == '\\') {
+                out.append('\\').append(c);
+            } else if (c < 0x20) {
+                int named = "\b\f\n\r\t".indexOf(c);
+                out.append(named >= 0 ? "\\" + "bfnrt".charAt(named) : String.format("\\u%04x", (int) c));
+            } else {
+                out.append(c);
             }
         }
         return out.append('"').toString();

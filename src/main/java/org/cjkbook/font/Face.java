@@ -27,17 +27,11 @@ public enum Face {
     }
 
     /** The CSS {@code font-family} name. */
-    public String family() {
-        return family;
-    }
+    public String family() { return family; }
 
     /** The CSS {@code font-weight}. */
-    public int weight() {
-        return weight;
-    }
+    public int weight() { return weight; }
 
     /** The file name of this face in the project's {@code fonts/} folder. */
-    public String defaultFileName() {
-        return defaultFileName;
-    }
+    public String defaultFileName() { return defaultFileName; }
 }

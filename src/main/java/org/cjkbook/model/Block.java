@@ -5,12 +5,12 @@ import java.util.List;
 /** A block of a chapter's body. */
 public sealed interface Block {
 
-    /** Calls the visitor's method for this node's type. */
+    /** Calls the visitor's method for this node's kind. */
     void accept(Visitor visitor);
 
     /**
-     * One method per block type: a visitor that implements this interface handles every
-     * type, and a new type does not compile until each of them does. {@link Walk}
+     * One method per kind of block: a visitor that implements this interface handles every
+     * kind, and a new kind does not compile until each of them does. {@link Walk}
      * implements it by descending into children.
      */
     interface Visitor {
@@ -31,15 +31,10 @@ public sealed interface Block {
         void thematicBreak(Break rule);
     }
 
+    /** A paragraph of text. */
     record Paragraph(List<Inline> content) implements Block {
-        public Paragraph {
-            content = List.copyOf(content);
-        }
-
-        @Override
-        public void accept(Visitor visitor) {
-            visitor.paragraph(this);
-        }
+        public Paragraph { content = List.copyOf(content); }
+        @Override public void accept(Visitor visitor) { visitor.paragraph(this); }
     }
 
     /** A heading inside a chapter; level 2 is the first level below the chapter title. */
@@ -51,45 +46,25 @@ public sealed interface Block {
             content = List.copyOf(content);
         }
 
-        @Override
-        public void accept(Visitor visitor) {
-            visitor.heading(this);
-        }
+        @Override public void accept(Visitor visitor) { visitor.heading(this); }
     }
 
+    /** A quotation set off from the text. */
     record Quote(List<Block> blocks) implements Block {
-        public Quote {
-            blocks = List.copyOf(blocks);
-        }
-
-        @Override
-        public void accept(Visitor visitor) {
-            visitor.quote(this);
-        }
+        public Quote { blocks = List.copyOf(blocks); }
+        @Override public void accept(Visitor visitor) { visitor.quote(this); }
     }
 
     /** A list; each item is a list of blocks. {@code start} matters only when ordered. */
     record ListBlock(boolean ordered, int start, List<List<Block>> items) implements Block {
-        public ListBlock {
-            items = items.stream().map(List::copyOf).toList();
-        }
-
-        @Override
-        public void accept(Visitor visitor) {
-            visitor.list(this);
-        }
+        public ListBlock { items = items.stream().map(List::copyOf).toList(); }
+        @Override public void accept(Visitor visitor) { visitor.list(this); }
     }
 
     /** Preformatted code; {@code language} is null when the source names none. */
     record CodeBlock(String language, String text) implements Block {
-        public CodeBlock {
-            java.util.Objects.requireNonNull(text, "text");
-        }
-
-        @Override
-        public void accept(Visitor visitor) {
-            visitor.codeBlock(this);
-        }
+        public CodeBlock { java.util.Objects.requireNonNull(text, "text"); }
+        @Override public void accept(Visitor visitor) { visitor.codeBlock(this); }
     }
 
     /**
@@ -103,10 +78,7 @@ public sealed interface Block {
             java.util.Objects.requireNonNull(alt, "alt");
         }
 
-        @Override
-        public void accept(Visitor visitor) {
-            visitor.image(this);
-        }
+        @Override public void accept(Visitor visitor) { visitor.image(this); }
     }
 
     /** A table: header cells, then rows of body cells; alignment is per column. */
@@ -118,19 +90,13 @@ public sealed interface Block {
             rows = rows.stream().map(r -> r.stream().map(List::copyOf).toList()).toList();
         }
 
-        @Override
-        public void accept(Visitor visitor) {
-            visitor.table(this);
-        }
+        @Override public void accept(Visitor visitor) { visitor.table(this); }
     }
 
     enum Alignment { NONE, LEFT, CENTER, RIGHT }
 
     /** A change of scene or topic (Markdown's thematic break). */
     record Break() implements Block {
-        @Override
-        public void accept(Visitor visitor) {
-            visitor.thematicBreak(this);
-        }
+        @Override public void accept(Visitor visitor) { visitor.thematicBreak(this); }
     }
 }

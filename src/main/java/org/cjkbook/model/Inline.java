@@ -5,12 +5,12 @@ import java.util.List;
 /** Content inside a paragraph or a heading. */
 public sealed interface Inline {
 
-    /** Calls the visitor's method for this node's type. */
+    /** Calls the visitor's method for this node's kind. */
     void accept(Visitor visitor);
 
     /**
-     * One method per inline type: a visitor that implements this interface handles every
-     * type, and a new type does not compile until each of them does. {@link Walk}
+     * One method per kind of inline: a visitor that implements this interface handles every
+     * kind, and a new kind does not compile until each of them does. {@link Walk}
      * implements it by descending into children.
      */
     interface Visitor {
@@ -29,83 +29,64 @@ public sealed interface Inline {
         void lineBreak(LineBreak lineBreak);
     }
 
+    /** Text as the source has it, line breaks of the editor already resolved. */
     record Text(String text) implements Inline {
-        public Text {
-            java.util.Objects.requireNonNull(text, "text");
-        }
-
-        @Override
-        public void accept(Visitor visitor) {
-            visitor.text(this);
-        }
+        public Text { java.util.Objects.requireNonNull(text, "text"); }
+        @Override public void accept(Visitor visitor) { visitor.text(this); }
     }
 
+
+
+    /** Stressed text: each edition shows it its own way (emphasis dots, another face). */
     record Emphasis(List<Inline> content) implements Inline {
-        public Emphasis {
-            content = List.copyOf(content);
-        }
-
-        @Override
-        public void accept(Visitor visitor) {
-            visitor.emphasis(this);
-        }
+        public Emphasis { content = List.copyOf(content); }
+        @Override public void accept(Visitor visitor) { visitor.emphasis(this); }
     }
 
-    record Strong(List<Inline> content) implements Inline {
-        public Strong {
-            content = List.copyOf(content);
-        }
 
-        @Override
-        public void accept(Visitor visitor) {
-            visitor.strong(this);
-        }
-    }
 
+    /** A link; {@code href} is what the source wrote, which the editions judge. */
     record Link(String href, List<Inline> content) implements Inline {
         public Link {
             java.util.Objects.requireNonNull(href, "href");
             content = List.copyOf(content);
         }
 
-        @Override
-        public void accept(Visitor visitor) {
-            visitor.link(this);
-        }
+        @Override public void accept(Visitor visitor) { visitor.link(this); }
     }
 
-    record Code(String text) implements Inline {
-        public Code {
-            java.util.Objects.requireNonNull(text, "text");
-        }
 
-        @Override
-        public void accept(Visitor visitor) {
-            visitor.code(this);
-        }
+
+    /** Text of strong importance, set bolder. */
+    record Strong(List<Inline> content) implements Inline {
+        public Strong { content = List.copyOf(content); }
+        @Override public void accept(Visitor visitor) { visitor.strong(this); }
     }
+
+
 
     /**
      * A footnote, carried where it is referenced so that it can never dangle; editions
      * number notes and place their bodies.
      */
     record Note(List<Block> content) implements Inline {
-        public Note {
-            content = List.copyOf(content);
-        }
-
-        @Override
-        public void accept(Visitor visitor) {
-            visitor.note(this);
-        }
+        public Note { content = List.copyOf(content); }
+        @Override public void accept(Visitor visitor) { visitor.note(this); }
     }
 
+
+
+    /** Code, or any text to be set as it is. */
+    record Code(String text) implements Inline {
+        public Code { java.util.Objects.requireNonNull(text, "text"); }
+        @Override public void accept(Visitor visitor) { visitor.code(this); }
+    }
+
+    /** A line break the author asked for, inside a paragraph. */
     record LineBreak() implements Inline {
-        @Override
-        public void accept(Visitor visitor) {
-            visitor.lineBreak(this);
-        }
+        @Override public void accept(Visitor visitor) { visitor.lineBreak(this); }
     }
+
 
     /** The text a reader sees, without markup; notes are left out. */
     static String plainText(List<Inline> inlines) {

@@ -32,33 +32,15 @@ public abstract class Walk implements Block.Visitor, Inline.Visitor {
         }
     }
 
-    @Override
-    public void paragraph(Block.Paragraph paragraph) {
-        inlines(paragraph.content());
-    }
+    // Containers: their children, in order.
 
-    @Override
-    public void heading(Block.Heading heading) {
-        inlines(heading.content());
-    }
+    @Override public void paragraph(Block.Paragraph paragraph) { inlines(paragraph.content()); }
 
-    @Override
-    public void quote(Block.Quote quote) {
-        blocks(quote.blocks());
-    }
+    @Override public void heading(Block.Heading heading) { inlines(heading.content()); }
 
-    @Override
-    public void list(Block.ListBlock list) {
-        list.items().forEach(this::blocks);
-    }
+    @Override public void quote(Block.Quote quote) { blocks(quote.blocks()); }
 
-    @Override
-    public void codeBlock(Block.CodeBlock code) {
-    }
-
-    @Override
-    public void image(Block.Image image) {
-    }
+    @Override public void list(Block.ListBlock list) { list.items().forEach(this::blocks); }
 
     @Override
     public void table(Block.Table table) {
@@ -66,39 +48,26 @@ public abstract class Walk implements Block.Visitor, Inline.Visitor {
         table.rows().forEach(row -> row.forEach(this::inlines));
     }
 
-    @Override
-    public void thematicBreak(Block.Break rule) {
-    }
+    @Override public void emphasis(Inline.Emphasis emphasis) { inlines(emphasis.content()); }
 
-    @Override
-    public void text(Inline.Text text) {
-    }
+    @Override public void strong(Inline.Strong strong) { inlines(strong.content()); }
 
-    @Override
-    public void emphasis(Inline.Emphasis emphasis) {
-        inlines(emphasis.content());
-    }
+    @Override public void link(Inline.Link link) { inlines(link.content()); }
 
-    @Override
-    public void strong(Inline.Strong strong) {
-        inlines(strong.content());
-    }
+    /** A note's blocks, where the note is referenced. */
+    @Override public void note(Inline.Note note) { blocks(note.content()); }
 
-    @Override
-    public void link(Inline.Link link) {
-        inlines(link.content());
-    }
+    // Leaves: nothing below them.
 
-    @Override
-    public void code(Inline.Code code) {
-    }
+    @Override public void codeBlock(Block.CodeBlock code) { }
 
-    @Override
-    public void note(Inline.Note note) {
-        blocks(note.content());
-    }
+    @Override public void image(Block.Image image) { }
 
-    @Override
-    public void lineBreak(Inline.LineBreak lineBreak) {
-    }
+    @Override public void thematicBreak(Block.Break rule) { }
+
+    @Override public void text(Inline.Text text) { }
+
+    @Override public void code(Inline.Code code) { }
+
+    @Override public void lineBreak(Inline.LineBreak lineBreak) { }
 }

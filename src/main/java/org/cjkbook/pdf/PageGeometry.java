@@ -2,7 +2,6 @@ package org.cjkbook.pdf;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
@@ -13,62 +12,36 @@ import java.util.Locale;
  * narrower. The composer, the image limit, the page stylesheet and the tests all read
  * these numbers.
  */
-public enum PageGeometry {
-    A5("A5", 148, 210, 28, 27, 54, 60),
-    A4("A4", 210, 297, 40, 38, 76, 80),
-    B5("B5", 176, 250, 34, 32, 64, 66),
-    SIXTEENMO("16K", 185, 260, 36, 34, 60, 68),
-    THIRTYTWOMO("32K", 130, 184, 24, 23, 52, 54);
+public record PageGeometry(String label, int widthMm, int heightMm, int measureEms, int lines, double topMargin,
+                           double innerMargin) {
 
-    /** The body text size, in points. */
-    public static final float BODY_POINTS = 10.5f;
+    public static final PageGeometry A5 = new PageGeometry("A5", 148, 210, 28, 27, 54, 60);
+    public static final PageGeometry A4 = new PageGeometry("A4", 210, 297, 40, 38, 76, 80);
+    public static final PageGeometry B5 = new PageGeometry("B5", 176, 250, 34, 32, 64, 66);
+    public static final PageGeometry SIXTEENMO = new PageGeometry("16K", 185, 260, 36, 34, 60, 68);
+    public static final PageGeometry THIRTYTWOMO = new PageGeometry("32K", 130, 184, 24, 23, 52, 54);
+    /** Every size settings may name. */
+    public static final List<PageGeometry> ALL = List.of(A5, A4, B5, SIXTEENMO, THIRTYTWOMO);
+
+    /** Type sizes in points: body text; code and notes; note references; chapter titles. */
+    public static final float BODY_POINTS = 10.5f, SMALL_POINTS = 9f, REFERENCE_POINTS = 7f, TITLE_POINTS = 15f;
     /** The line pitch of body text, in body em. */
     public static final float LINE_HEIGHT = 1.75f;
-    /** Inline code, code blocks and the notes, in points. */
-    public static final float SMALL_POINTS = 9f;
-    /** Note references, in points. */
-    public static final float REFERENCE_POINTS = 7f;
-    /** Chapter titles, in points. */
-    public static final float TITLE_POINTS = 15f;
-    /** A paragraph's first-line indent, in body em. */
-    public static final int INDENT_EMS = 2;
-    /** What a quotation takes from the measure on each side, in body em. */
-    public static final int QUOTE_EMS = 2;
-    /** What a list takes from the measure on the left, in body em. */
-    public static final int LIST_EMS = 2;
+    /** Indents in body em: a paragraph's first line; a quotation, on each side; a list, on the left. */
+    public static final int INDENT_EMS = 2, QUOTE_EMS = 2, LIST_EMS = 2;
 
     private static final double POINTS_PER_MM = 72 / 25.4;
-
-    private final String label;
-    private final int widthMm;
-    private final int heightMm;
-    private final int measureEms;
-    private final int lines;
-    private final double top;
-    private final double inner;
-
-    PageGeometry(String label, int widthMm, int heightMm, int measureEms, int lines, double top, double inner) {
-        this.label = label;
-        this.widthMm = widthMm;
-        this.heightMm = heightMm;
-        this.measureEms = measureEms;
-        this.lines = lines;
-        this.top = top;
-        this.inner = inner;
-    }
+    /** Room below the last line for the renderer's rounding, in points: without it a line is lost. */
+    private static final double SLACK = 0.1;
 
     /** The size called {@code label} in settings (A5, 16K, …), or null for none. */
     public static PageGeometry named(String label) {
-        return Arrays.stream(values()).filter(g -> g.label.equalsIgnoreCase(label)).findFirst().orElse(null);
+        return ALL.stream().filter(g -> g.label.equalsIgnoreCase(label)).findFirst().orElse(null);
     }
 
     /** The names settings know, for messages. */
     public static List<String> labels() {
-        return Arrays.stream(values()).map(PageGeometry::label).sorted().toList();
-    }
-
-    public String label() {
-        return label;
+        return ALL.stream().map(PageGeometry::label).sorted().toList();
     }
 
     public double widthPoints() {
@@ -79,32 +52,14 @@ public enum PageGeometry {
         return heightMm * POINTS_PER_MM;
     }
 
-    /** The text block's width in body em. */
-    public int measureEms() {
-        return measureEms;
-    }
-
-    /** The text block's height in lines of body text. */
-    public int lines() {
-        return lines;
-    }
-
-    public double topMargin() {
-        return top;
-    }
-
-    public double innerMargin() {
-        return inner;
-    }
-
     /** What the page's width leaves beside the text block and the inner margin, to a hundredth of a point. */
     public double outerMargin() {
-        return hundredths(widthPoints() - measureEms * BODY_POINTS - inner, RoundingMode.HALF_UP);
+        return hundredths(widthPoints() - measureEms * BODY_POINTS - innerMargin, RoundingMode.HALF_UP);
     }
 
     /** What the page's height leaves below the lines, to a hundredth of a point, rounded down so they all fit. */
     public double bottomMargin() {
-        return hundredths(heightPoints() - top - lines * linePitch(), RoundingMode.FLOOR);
+        return hundredths(heightPoints() - topMargin - lines * linePitch() - SLACK, RoundingMode.FLOOR);
     }
 
     /** The distance between baselines of body text, in points. */
@@ -133,8 +88,8 @@ public enum PageGeometry {
                 """, label, widthMm, heightMm, measureEms, lines,
                 pt(BODY_POINTS), number(LINE_HEIGHT), INDENT_EMS, pt(TITLE_POINTS), pt(SMALL_POINTS),
                 pt(REFERENCE_POINTS), QUOTE_EMS, QUOTE_EMS, LIST_EMS, LIST_EMS, LIST_EMS,
-                widthMm, heightMm, pt(top), pt(outerMargin()), pt(bottomMargin()), pt(inner),
-                pt(inner), pt(outerMargin()), pt(outerMargin()), pt(inner));
+                widthMm, heightMm, pt(topMargin), pt(outerMargin()), pt(bottomMargin()), pt(innerMargin),
+                pt(innerMargin), pt(outerMargin()), pt(outerMargin()), pt(innerMargin));
     }
 
     private static String pt(double points) {

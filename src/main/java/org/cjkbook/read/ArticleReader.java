@@ -368,7 +368,7 @@ public final class ArticleReader {
             }
             boolean continues = wrapped && current != null && !line.indented() && !isBookChapter(line.text());
             if (continues) {
-                String joined = CharClasses.joinLines(current.toString(), line.text());
+                String joined = EastAsianLineBreaks.join(current.toString(), line.text());
                 current.setLength(0);
                 current.append(joined);
             } else {

@@ -171,7 +171,7 @@ final class HtmlMarkup {
             }
             int before = out.length() == 0 ? -1 : out.codePointBefore(out.length());
             int after = end < text.length() ? text.codePointAt(end) : -1;
-            out.append(WideCharacters.whitespace(text.substring(i, end), before, after));
+            out.append(EastAsianLineBreaks.whitespace(text.substring(i, end), before, after));
             i = end;
         }
         return out.toString();

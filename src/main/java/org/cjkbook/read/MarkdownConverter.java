@@ -405,7 +405,7 @@ final class MarkdownConverter {
         } else if (node instanceof SoftLineBreak) {
             int before = characterBefore(node);
             int after = characterAfter(node);
-            String space = WideCharacters.whitespace("\n", before, after);
+            String space = EastAsianLineBreaks.whitespace("\n", before, after);
             if (!space.isEmpty()) {
                 out.add(new Inline.Text(space));
             }
@@ -459,29 +459,17 @@ final class MarkdownConverter {
     // ---- soft line breaks: the characters on either side
 
     private static int characterBefore(Node node) {
-        for (Node at = node; ; ) {
-            Node previous = at.getPrevious();
-            if (previous == null) {
-                Node parent = at.getParent();
-                if (parent == null || parent instanceof org.commonmark.node.Block) {
-                    return -1;
-                }
-                at = parent;
-                continue;
-            }
-            int c = lastCharacter(previous);
-            if (c == STOP) {
-                return -1;
-            } else if (c != SKIP) {
-                return c;
-            }
-            at = previous;
-        }
+        return neighbour(node, true);
     }
 
     private static int characterAfter(Node node) {
+        return neighbour(node, false);
+    }
+
+    /** The nearest character before or after a node, within its paragraph; -1 for none. */
+    private static int neighbour(Node node, boolean before) {
         for (Node at = node; ; ) {
-            Node next = at.getNext();
+            Node next = step(at, before);
             if (next == null) {
                 Node parent = at.getParent();
                 if (parent == null || parent instanceof org.commonmark.node.Block) {
@@ -490,7 +478,7 @@ final class MarkdownConverter {
                 at = parent;
                 continue;
             }
-            int c = firstCharacter(next);
+            int c = edgeCharacter(next, before);
             if (c == STOP) {
                 return -1;
             } else if (c != SKIP) {
@@ -500,33 +488,25 @@ final class MarkdownConverter {
         }
     }
 
-    private static int lastCharacter(Node node) {
-        String text = literal(node);
-        if (text != null) {
-            return text.isEmpty() ? SKIP : text.codePointBefore(text.length());
-        }
-        if (isStop(node)) {
-            return STOP;
-        }
-        for (Node child = node.getLastChild(); child != null; child = child.getPrevious()) {
-            int c = lastCharacter(child);
-            if (c != SKIP) {
-                return c;
-            }
-        }
-        return SKIP;
+    private static Node step(Node node, boolean before) {
+        return before ? node.getPrevious() : node.getNext();
     }
 
-    private static int firstCharacter(Node node) {
+    /**
+     * The character a node shows on the side that faces the line break: its last when it
+     * comes {@code before} the break, else its first; SKIP for none, STOP at a separator.
+     */
+    private static int edgeCharacter(Node node, boolean before) {
         String text = literal(node);
         if (text != null) {
-            return text.isEmpty() ? SKIP : text.codePointAt(0);
+            return text.isEmpty() ? SKIP : before ? text.codePointBefore(text.length()) : text.codePointAt(0);
         }
         if (isStop(node)) {
             return STOP;
         }
-        for (Node child = node.getFirstChild(); child != null; child = child.getNext()) {
-            int c = firstCharacter(child);
+        for (Node child = before ? node.getLastChild() : node.getFirstChild(); child != null;
+                child = step(child, before)) {
+            int c = edgeCharacter(child, before);
             if (c != SKIP) {
                 return c;
             }

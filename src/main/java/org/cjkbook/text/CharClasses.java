@@ -62,7 +62,8 @@ public final class CharClasses {
                 || script == Character.UnicodeScript.HANGUL) {
             return true;
         }
-        return (codePoint >= 0x3000 && codePoint <= 0x303F)
+        // CJK punctuation and the kana blocks whole: their marks (ー, ・, ゛) belong to no script.
+        return (codePoint >= 0x3000 && codePoint <= 0x30FF)
                 || (codePoint >= 0xFF00 && codePoint <= 0xFFEF)
                 || "“”‘’—…·".indexOf(codePoint) >= 0;
     }
@@ -84,18 +85,5 @@ public final class CharClasses {
             end--;
         }
         return text.substring(start, end);
-    }
-
-    /**
-     * Joins two lines of one paragraph: nothing between two wide characters, as the line
-     * break was only where the line ran out; one space otherwise, as in Latin text.
-     */
-    public static String joinLines(String before, String after) {
-        if (before.isEmpty() || after.isEmpty()) {
-            return before + after;
-        }
-        int last = before.codePointBefore(before.length());
-        int first = after.codePointAt(0);
-        return isWide(last) && isWide(first) ? before + after : before + " " + after;
     }
 }

@@ -66,10 +66,7 @@ public final class Markup {
 
     /** Opens an element; attributes come as name, value pairs, and a null value is left out. */
     public Markup open(String tag, String... attributes) {
-        out.append('<').append(tag);
-        attributes(attributes);
-        out.append('>');
-        return this;
+        return tag(tag, attributes, ">");
     }
 
     /** Opens an element whose text is set in {@code face}; close it with {@link #closeFaced}. */
@@ -89,9 +86,13 @@ public final class Markup {
     }
 
     public Markup empty(String tag, String... attributes) {
+        return tag(tag, attributes, "/>");
+    }
+
+    private Markup tag(String tag, String[] attributes, String end) {
         out.append('<').append(tag);
         attributes(attributes);
-        out.append("/>");
+        out.append(end);
         return this;
     }
 

@@ -22,11 +22,14 @@ import org.cjkbook.Builds;
 import org.cjkbook.Corpus;
 import org.cjkbook.ExternalTool;
 import org.cjkbook.PdfText;
+import org.cjkbook.pdf.PageGeometry;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** What a publisher checks in an EPUB beyond EPUBCheck: accessibility, cover, page numbers, metadata. */
 class PublishingTest {
+
+    private static final PageGeometry A5 = PageGeometry.A5;
 
     private static Path seed() {
         return Builds.of(Builds.SEED).resolve("book.epub");
@@ -89,7 +92,7 @@ class PublishingTest {
     private static void assertPageBreaksMatch(Path folder, String name) throws IOException {
         List<String> pageTexts = new ArrayList<>();
         try (PDDocument pdf = Loader.loadPDF(folder.resolve(name + ".pdf").toFile())) {
-            List<PdfText.Line> lines = PdfText.lines(pdf, 54f, 45f);
+            List<PdfText.Line> lines = PdfText.lines(pdf, (float) A5.topMargin(), (float) A5.bottomMargin());
             Map<Integer, StringBuilder> byPage = new java.util.HashMap<>();
             lines.forEach(l -> byPage.computeIfAbsent(l.page(), k -> new StringBuilder()).append(l.text()));
             for (int page = 1; page <= pdf.getNumberOfPages(); page++) {

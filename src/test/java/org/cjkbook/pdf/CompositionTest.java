@@ -27,18 +27,23 @@ import org.junit.jupiter.api.Test;
 /** The paragraph composer, read back from the PDF: flush lines, compressed pairs, text once. */
 class CompositionTest {
 
-    private static final float BODY = 10.5f;
+    private static final float BODY = PageGeometry.BODY_POINTS;
 
-    /** A page size's text block, as its page stylesheet sets it: width and margins in points. */
+    /** A page size's text block: width and margins in points. */
     private record Page(float measure, float top, float bottom, float rectoLeft, float versoLeft, float width) {
         /** The text block's left edge: versos have the wider outer margin on the left. */
         float left(int page) {
             return page % 2 == 0 ? versoLeft : rectoLeft;
         }
+
+        static Page of(PageGeometry page) {
+            return new Page(page.measureEms() * BODY, (float) page.topMargin(), (float) page.bottomMargin(),
+                    (float) page.innerMargin(), (float) page.outerMargin(), (float) page.widthPoints());
+        }
     }
 
-    private static final Page A5 = new Page(28 * BODY, 54f, 45.15f, 60f, 65.53f, 419.53f);
-    private static final Page K32 = new Page(24 * BODY, 52f, 46.94f, 54f, 62.5f, 368.5f);
+    private static final Page A5 = Page.of(PageGeometry.A5);
+    private static final Page K32 = Page.of(PageGeometry.THIRTYTWOMO);
     /** The composition fixture on the narrowest page, where Latin words and spaces meet line ends. */
     private static final Path COMPOSITION_32K = Path.of("src/test/resources/books/composition-32k");
 

@@ -34,9 +34,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 class PdfEditionTest {
 
-    /** The text block of print.css, as distances from the page's top and bottom edges. */
-    private static final float TOP_MARGIN = 54f;
-    private static final float BOTTOM_MARGIN = 45.2f;
+    /** The text block of the seed's A5 pages, as distances from the page's top and bottom edges. */
+    private static final float TOP_MARGIN = (float) PageGeometry.A5.topMargin();
+    private static final float BOTTOM_MARGIN = (float) PageGeometry.A5.bottomMargin();
 
     private static Book book;
     private static PDDocument pdf;

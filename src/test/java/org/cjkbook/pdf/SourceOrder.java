@@ -6,13 +6,14 @@ import java.util.List;
 import org.cjkbook.model.Block;
 import org.cjkbook.model.Chapter;
 import org.cjkbook.model.Inline;
+import org.cjkbook.model.Walk;
 
 /**
  * A chapter's text as its reader meets it in print: the title, the blocks in order (note
  * references as their numbers), then the notes, each after its number. Also its lines'
  * natural ends, to tell a paragraph's last line from a short one.
  */
-final class SourceOrder {
+final class SourceOrder extends Walk {
 
     /** A paragraph's text up to a forced break or its end, or a heading; {@code quoted} inside a quotation. */
     record Part(String text, boolean quoted) {
@@ -21,6 +22,9 @@ final class SourceOrder {
     private final List<Inline.Note> notes = new ArrayList<>();
     private final List<Part> parts = new ArrayList<>();
     private final StringBuilder text = new StringBuilder();
+    /** The inline text of the block being read. */
+    private final StringBuilder inline = new StringBuilder();
+    private int quotes;
 
     private SourceOrder() {
     }
@@ -38,72 +42,99 @@ final class SourceOrder {
 
     private static SourceOrder read(Chapter chapter) {
         SourceOrder order = new SourceOrder();
-        order.text.append(order.inlines(chapter.title()));
-        order.blocks(chapter.blocks(), false);
+        order.inlines(chapter.title());
+        order.text.append(order.take());
+        order.blocks(chapter.blocks());
         for (int i = 0; i < order.notes.size(); i++) {
             order.text.append(i + 1);
-            order.blocks(order.notes.get(i).content(), false);
+            order.blocks(order.notes.get(i).content());
         }
         return order;
     }
 
-    private void blocks(List<Block> blocks, boolean quoted) {
-        for (Block block : blocks) {
-            if (block instanceof Block.Paragraph p) {
-                part(inlines(p.content()), quoted);
-            } else if (block instanceof Block.Heading h) {
-                part(inlines(h.content()), quoted);
-            } else if (block instanceof Block.Quote q) {
-                blocks(q.blocks(), true);
-            } else if (block instanceof Block.ListBlock l) {
-                for (int i = 0; i < l.items().size(); i++) {
-                    if (l.ordered()) {
-                        text.append(l.start() + i).append('.');
-                    }
-                    blocks(l.items().get(i), quoted);
-                }
-            } else if (block instanceof Block.CodeBlock c) {
-                text.append(c.text());
-            } else if (block instanceof Block.Image i && i.caption() != null) {
-                text.append(i.caption());
-            } else if (block instanceof Block.Table t) {
-                t.header().forEach(cell -> text.append(inlines(cell)));
-                t.rows().forEach(row -> row.forEach(cell -> text.append(inlines(cell))));
+    private String take() {
+        String taken = inline.toString();
+        inline.setLength(0);
+        return taken;
+    }
+
+    @Override
+    public void paragraph(Block.Paragraph paragraph) {
+        super.paragraph(paragraph);
+        part(take());
+    }
+
+    @Override
+    public void heading(Block.Heading heading) {
+        super.heading(heading);
+        part(take());
+    }
+
+    @Override
+    public void quote(Block.Quote quote) {
+        quotes++;
+        super.quote(quote);
+        quotes--;
+    }
+
+    @Override
+    public void list(Block.ListBlock list) {
+        for (int i = 0; i < list.items().size(); i++) {
+            if (list.ordered()) {
+                text.append(list.start() + i).append('.');
             }
+            blocks(list.items().get(i));
         }
     }
 
-    private void part(String paragraph, boolean quoted) {
+    @Override
+    public void codeBlock(Block.CodeBlock code) {
+        text.append(code.text());
+    }
+
+    @Override
+    public void image(Block.Image image) {
+        if (image.caption() != null) {
+            text.append(image.caption());
+        }
+    }
+
+    @Override
+    public void table(Block.Table table) {
+        super.table(table);
+        text.append(take());
+    }
+
+    @Override
+    public void text(Inline.Text text) {
+        inline.append(text.text());
+    }
+
+    @Override
+    public void code(Inline.Code code) {
+        inline.append(code.text());
+    }
+
+    @Override
+    public void lineBreak(Inline.LineBreak lineBreak) {
+        inline.append('\n');
+    }
+
+    /** A note is read after the chapter, its number where it is referenced. */
+    @Override
+    public void note(Inline.Note note) {
+        notes.add(note);
+        inline.append(notes.size());
+    }
+
+    private void part(String paragraph) {
         text.append(paragraph);
         for (String line : paragraph.split("\n")) {
             String text = line.replaceAll("\\s", "");
             // An empty part (two breaks in a row) would end every line.
             if (!text.isEmpty()) {
-                parts.add(new Part(text, quoted));
+                parts.add(new Part(text, quotes > 0));
             }
         }
-    }
-
-    private String inlines(List<Inline> inlines) {
-        StringBuilder out = new StringBuilder();
-        for (Inline inline : inlines) {
-            if (inline instanceof Inline.Text t) {
-                out.append(t.text());
-            } else if (inline instanceof Inline.Emphasis e) {
-                out.append(inlines(e.content()));
-            } else if (inline instanceof Inline.Strong s) {
-                out.append(inlines(s.content()));
-            } else if (inline instanceof Inline.Link l) {
-                out.append(inlines(l.content()));
-            } else if (inline instanceof Inline.Code c) {
-                out.append(c.text());
-            } else if (inline instanceof Inline.LineBreak) {
-                out.append('\n');
-            } else if (inline instanceof Inline.Note n) {
-                notes.add(n);
-                out.append(notes.size());
-            }
-        }
-        return out.toString();
     }
 }

@@ -7,9 +7,7 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Consumer;
 
 import javax.imageio.ImageIO;
 
@@ -18,6 +16,8 @@ import org.cjkbook.model.Block;
 import org.cjkbook.model.Book;
 import org.cjkbook.model.Chapter;
 import org.cjkbook.model.Inline;
+import org.cjkbook.model.NodeKinds;
+import org.cjkbook.model.Walk;
 import org.junit.jupiter.api.Test;
 
 class MarkdownReaderTest {
@@ -353,10 +353,7 @@ class MarkdownReaderTest {
     @Test
     void allElementsFixtureUsesEveryElement() throws IOException {
         Book book = read("all-elements.md");
-        List<Class<?>> kinds = new ArrayList<>();
-        for (Chapter chapter : book.chapters()) {
-            visit(chapter.blocks(), block -> kinds.add(block.getClass()), inline -> kinds.add(inline.getClass()));
-        }
+        List<Class<?>> kinds = NodeKinds.of(book);
 
         assertThat(book.metadata().title()).isEqualTo("测试文档");
         assertThat(book.chapters()).extracting(Chapter::titleText).containsExactly(null, "第一章　行内", "第二章　块");
@@ -445,87 +442,56 @@ class MarkdownReaderTest {
 
     // ---- walking the model
 
+    /** Every node's text, notes where they are referenced, a line feed after each block. */
     private static String plain(Book book) {
         StringBuilder out = new StringBuilder();
-        for (Chapter chapter : book.chapters()) {
-            appendInlines(chapter.title(), out);
-            out.append('\n');
-            appendBlocks(chapter.blocks(), out);
-        }
-        return out.toString();
-    }
-
-    private static void appendBlocks(List<Block> blocks, StringBuilder out) {
-        for (Block block : blocks) {
-            if (block instanceof Block.Paragraph p) {
-                appendInlines(p.content(), out);
-            } else if (block instanceof Block.Heading h) {
-                appendInlines(h.content(), out);
-            } else if (block instanceof Block.Quote q) {
-                appendBlocks(q.blocks(), out);
-            } else if (block instanceof Block.ListBlock l) {
-                l.items().forEach(item -> appendBlocks(item, out));
-            } else if (block instanceof Block.CodeBlock c) {
-                out.append(c.text());
-            } else if (block instanceof Block.Table t) {
-                t.header().forEach(cell -> appendInlines(cell, out));
-                t.rows().forEach(row -> row.forEach(cell -> appendInlines(cell, out)));
+        Walk walk = new Walk() {
+            @Override
+            public void chapter(Chapter chapter) {
+                inlines(chapter.title());
+                out.append('\n');
+                blocks(chapter.blocks());
             }
-            out.append('\n');
-        }
-    }
 
-    // Unlike Inline.plainText, this keeps notes, at the place they are referenced.
-    private static void appendInlines(List<Inline> inlines, StringBuilder out) {
-        for (Inline inline : inlines) {
-            if (inline instanceof Inline.Text t) {
-                out.append(t.text());
-            } else if (inline instanceof Inline.Code c) {
-                out.append(c.text());
-            } else if (inline instanceof Inline.Emphasis e) {
-                appendInlines(e.content(), out);
-            } else if (inline instanceof Inline.Strong s) {
-                appendInlines(s.content(), out);
-            } else if (inline instanceof Inline.Link l) {
-                appendInlines(l.content(), out);
-            } else if (inline instanceof Inline.Note n) {
-                appendBlocks(n.content(), out);
-            } else if (inline instanceof Inline.LineBreak) {
+            @Override
+            public void paragraph(Block.Paragraph paragraph) {
+                super.paragraph(paragraph);
                 out.append('\n');
             }
-        }
-    }
 
-    private static void visit(List<Block> blocks, Consumer<Block> onBlock, Consumer<Inline> onInline) {
-        for (Block block : blocks) {
-            onBlock.accept(block);
-            if (block instanceof Block.Paragraph p) {
-                visitInlines(p.content(), onBlock, onInline);
-            } else if (block instanceof Block.Heading h) {
-                visitInlines(h.content(), onBlock, onInline);
-            } else if (block instanceof Block.Quote q) {
-                visit(q.blocks(), onBlock, onInline);
-            } else if (block instanceof Block.ListBlock l) {
-                l.items().forEach(item -> visit(item, onBlock, onInline));
-            } else if (block instanceof Block.Table t) {
-                t.header().forEach(cell -> visitInlines(cell, onBlock, onInline));
-                t.rows().forEach(row -> row.forEach(cell -> visitInlines(cell, onBlock, onInline)));
+            @Override
+            public void heading(Block.Heading heading) {
+                super.heading(heading);
+                out.append('\n');
             }
-        }
-    }
 
-    private static void visitInlines(List<Inline> inlines, Consumer<Block> onBlock, Consumer<Inline> onInline) {
-        for (Inline inline : inlines) {
-            onInline.accept(inline);
-            if (inline instanceof Inline.Emphasis e) {
-                visitInlines(e.content(), onBlock, onInline);
-            } else if (inline instanceof Inline.Strong s) {
-                visitInlines(s.content(), onBlock, onInline);
-            } else if (inline instanceof Inline.Link l) {
-                visitInlines(l.content(), onBlock, onInline);
-            } else if (inline instanceof Inline.Note n) {
-                visit(n.content(), onBlock, onInline);
+            @Override
+            public void codeBlock(Block.CodeBlock code) {
+                out.append(code.text()).append('\n');
             }
-        }
+
+            @Override
+            public void table(Block.Table table) {
+                super.table(table);
+                out.append('\n');
+            }
+
+            @Override
+            public void text(Inline.Text text) {
+                out.append(text.text());
+            }
+
+            @Override
+            public void code(Inline.Code code) {
+                out.append(code.text());
+            }
+
+            @Override
+            public void lineBreak(Inline.LineBreak lineBreak) {
+                out.append('\n');
+            }
+        };
+        walk.book(book);
+        return out.toString();
     }
 }

@@ -1,0 +1,8 @@
+/**
+ * Step three: the print edition, made before the EPUB so that the EPUB can carry its page
+ * numbers. {@link org.cjkbook.pdf.PdfEdition} makes the print document
+ * ({@link org.cjkbook.pdf.PrintDocument}), sets its paragraphs with the line composer
+ * through {@link org.cjkbook.pdf.ComposerSegments}, lays it out with Flying Saucer on the
+ * pages of a {@link org.cjkbook.pdf.PageGeometry} and writes it with OpenPDF.
+ */
+package org.cjkbook.pdf;
