@@ -96,6 +96,7 @@ public final class Publisher {
     private final Path output;
     private final Progress progress;
     private final boolean compose;
+    private final Instant timestamp;
 
     private Publisher(Builder builder) {
         if (builder.source == null) {
@@ -109,6 +110,7 @@ public final class Publisher {
         this.output = builder.output;
         this.progress = builder.progress;
         this.compose = builder.compose;
+        this.timestamp = builder.timestamp;
     }
 
     public static Builder builder() {
@@ -138,7 +140,8 @@ public final class Publisher {
 
         // Markup and font coverage come first, so that a character no font can draw stops
         // the run before any output is written.
-        EpubEdition epubEdition = new EpubEdition(modified(book), loaded.settings().cover());
+        Instant modified = modified(book);
+        EpubEdition epubEdition = new EpubEdition(modified, loaded.settings().cover());
         EpubMarkup epub = chosen.contains("epub") ? epubEdition.markup(book, List.of(), fontSet) : null;
         PrintMarkup print = chosen.contains("pdf") ? PdfEdition.markup(book, page, fontSet, compose) : null;
         Coverage first = epub != null ? epub.coverage() : print.coverage();
@@ -156,7 +159,8 @@ public final class Publisher {
         if (print != null) {
             long pdfStart = System.nanoTime();
             Path file = folder.resolve(loaded.name() + ".pdf");
-            printed = new PdfEdition(subsets(print.coverage().characters(), fontSet), page).write(book, print, file);
+            printed = new PdfEdition(subsets(print.coverage().characters(), fontSet), page, modified)
+                    .write(book, print, file);
             editions.add(written("pdf", file, pdfStart, printed.pages() + " pages, "));
         }
         if (epub != null) {
@@ -219,37 +223,24 @@ public final class Publisher {
         return count[0];
     }
 
+    /** The fonts given, else those the settings name, each face falling back to the bundled one. */
     private FontSet fonts(BookLoader.Loaded loaded) {
         if (fonts != null) {
             return fonts;
         }
+        if (fontsFolder != null) {
+            return FontSet.inFolder(fontsFolder);
+        }
         Map<String, Path> configured = loaded.settings().fonts();
-        Path folder = fontsFolder != null ? fontsFolder : findFontsFolder(loaded);
+        if (configured.isEmpty()) {
+            return FontSet.bundled();
+        }
+        FontSet bundled = FontSet.bundled();
         Map<Face, Path> files = new EnumMap<>(Face.class);
         for (Face face : Face.values()) {
-            Path file = configured.get(face.name().toLowerCase(Locale.ROOT));
-            if (file == null) {
-                if (folder == null) {
-                    throw new BookException("no fonts/ folder found beside " + source
-                            + ", above it or in the current folder; name the fonts folder (--fonts DIR)");
-                }
-                file = folder.resolve(face.defaultFileName());
-            }
-            files.put(face, file);
+            files.put(face, configured.getOrDefault(face.name().toLowerCase(Locale.ROOT), bundled.file(face)));
         }
         return FontSet.of(files);
-    }
-
-    /** The bundled fonts travel with the project, not inside the program: find the folder. */
-    private static Path findFontsFolder(BookLoader.Loaded loaded) {
-        Path first = loaded.settings().sources().get(0).toAbsolutePath().getParent();
-        Path above = first.getParent() == null ? first : first.getParent();
-        for (Path candidate : List.of(first.resolve("fonts"), above.resolve("fonts"), Path.of("fonts").toAbsolutePath())) {
-            if (Files.isDirectory(candidate)) {
-                return candidate;
-            }
-        }
-        return null;
     }
 
     private static Map<Face, byte[]> subsets(Map<Face, SortedSet<Integer>> characters, FontSet fonts) {
@@ -294,11 +285,18 @@ public final class Publisher {
                 + "; name a font that has them in book.yaml under 'fonts'");
     }
 
-    /** dcterms:modified from SOURCE_DATE_EPOCH, else the book's date, never the clock. */
-    private static Instant modified(Book book) {
+    /**
+     * The date the editions carry (the EPUB's dcterms:modified, the PDF's dates):
+     * SOURCE_DATE_EPOCH, else the timestamp given (Maven's project.build.outputTimestamp),
+     * else the book's date; never the clock, so that a build can be repeated byte for byte.
+     */
+    private Instant modified(Book book) {
         String epoch = System.getenv("SOURCE_DATE_EPOCH");
         if (epoch != null && epoch.matches("\\d+")) {
             return Instant.ofEpochSecond(Long.parseLong(epoch));
+        }
+        if (timestamp != null) {
+            return timestamp;
         }
         String date = book.metadata().date();
         if (date != null) {
@@ -343,6 +341,7 @@ public final class Publisher {
         private Path output;
         private Progress progress = Progress.silent();
         private boolean compose = true;
+        private Instant timestamp;
 
         private Builder() {
         }
@@ -353,7 +352,7 @@ public final class Publisher {
         /** A key of {@code book.yaml} that replaces the book's own setting, e.g. {@code title}. */
         public Builder set(String key, Object value) { overrides.put(key, value); return this; }
 
-        /** The folder of the bundled fonts (default: {@code fonts/} beside the book, above it, or here). */
+        /** A folder with a font file for each face (default: the settings' fonts, else the bundled ones). */
         public Builder fontsFolder(Path value) { fontsFolder = value; return this; }
 
         /** Fonts already loaded, for building many books without loading them again. */
@@ -370,6 +369,9 @@ public final class Publisher {
 
         /** Who hears of each stage and warning (default: no one). */
         public Builder progress(Progress value) { progress = value; return this; }
+
+        /** The date the editions carry unless SOURCE_DATE_EPOCH is set (default: the book's date). */
+        public Builder timestamp(Instant value) { timestamp = value; return this; }
 
         /** False leaves line breaking in the PDF to Flying Saucer: the benchmark's baseline. */
         public Builder composeLines(boolean value) { compose = value; return this; }

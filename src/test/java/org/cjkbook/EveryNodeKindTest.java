@@ -63,7 +63,7 @@ class EveryNodeKindTest {
 
     @BeforeAll
     static void everything() {
-        fonts = FontSet.bundled(Path.of("fonts"));
+        fonts = FontSet.inFolder(Path.of("fonts"));
         // The deepest places first: a note inside emphasis holding blocks of every kind.
         List<Block> noteBlocks = List.of(
                 new Block.Paragraph(List.of(new Inline.Text("注中段落"), new Inline.LineBreak(),

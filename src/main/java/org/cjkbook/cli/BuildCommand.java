@@ -26,7 +26,7 @@ final class BuildCommand implements Callable<Integer> {
     List<String> formats;
 
     @Option(names = "--fonts", paramLabel = "DIR",
-            description = "Folder with the bundled fonts (default: fonts/ beside the book, above it, or in the current folder).")
+            description = "Folder with a font file for each face (default: the book's 'fonts', else the bundled fonts).")
     Path fontsFolder;
 
     @CommandLine.Spec

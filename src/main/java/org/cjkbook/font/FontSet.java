@@ -2,7 +2,12 @@ package org.cjkbook.font;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.URL;
 import java.nio.ByteBuffer;
+import java.nio.file.FileSystemAlreadyExistsException;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collections;
@@ -16,7 +21,7 @@ import java.util.function.IntUnaryOperator;
 import org.apache.fontbox.ttf.CmapLookup;
 import org.apache.fontbox.ttf.TTFParser;
 import org.apache.fontbox.ttf.TrueTypeFont;
-import org.apache.pdfbox.io.RandomAccessReadBufferedFile;
+import org.apache.pdfbox.io.RandomAccessReadBuffer;
 import org.cjkbook.BookException;
 
 /**
@@ -63,8 +68,42 @@ public final class FontSet {
         return new FontSet(Collections.unmodifiableMap(fonts));
     }
 
+    /** The fonts that travel inside cjkbook: each face's {@link Face#defaultFileName() default file}. */
+    public static FontSet bundled() {
+        Map<Face, Path> files = new EnumMap<>(Face.class);
+        for (Face face : Face.values()) {
+            files.put(face, resource(face.defaultFileName()));
+        }
+        return of(files);
+    }
+
+    /**
+     * A bundled font as a path, inside the program's jar or its classes folder: fonts are
+     * read like any other file, and a font the settings name is reported by its name.
+     */
+    private static Path resource(String name) {
+        URL url = FontSet.class.getResource("bundled/" + name);
+        if (url == null) {
+            throw new BookException("the bundled font " + name + " is missing from this cjkbook; "
+                    + "name a fonts folder instead");
+        }
+        try {
+            URI uri = url.toURI();
+            if (uri.getScheme().equals("jar")) {
+                try {
+                    FileSystems.newFileSystem(uri, Map.of());
+                } catch (FileSystemAlreadyExistsException opened) {
+                    // Another face, or another build in this JVM, opened the jar first.
+                }
+            }
+            return Path.of(uri);
+        } catch (URISyntaxException | IOException e) {
+            throw new BookException("the bundled font " + name + " cannot be read (" + e.getMessage() + ")", e);
+        }
+    }
+
     /** The fonts in a folder holding each face's {@link Face#defaultFileName() default file}. */
-    public static FontSet bundled(Path fontsDir) {
+    public static FontSet inFolder(Path fontsDir) {
         Map<Face, Path> files = new EnumMap<>(Face.class);
         for (Face face : Face.values()) {
             files.put(face, fontsDir.resolve(face.defaultFileName()));
@@ -212,8 +251,10 @@ public final class FontSet {
 
         private TrueTypeFont parse() {
             try {
-                // the parser copies the file into memory and closes it
-                return new TTFParser().parse(new RandomAccessReadBufferedFile(file.toFile()));
+                // Read into memory and closed: the file may be inside a jar.
+                try (InputStream in = Files.newInputStream(file)) {
+                    return new TTFParser().parse(new RandomAccessReadBuffer(in));
+                }
             } catch (IOException | RuntimeException e) {
                 // FontBox meets a damaged font with whatever exception it runs into
                 throw new BookException(file + ": not a usable TrueType font (" + e.getMessage() + ")", e);

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
+import java.time.Instant;
 import java.util.Calendar;
 import java.util.HashMap;
 import java.util.List;
@@ -50,15 +51,17 @@ public final class PdfEdition {
 
     private final Map<Face, byte[]> fontPrograms;
     private final PageGeometry page;
+    private final Instant date;
 
     /**
      * {@code fontPrograms} are TrueType fonts, one per face, that draw at least the
      * characters the print markup sets in that face; {@code page} is the one the markup
-     * was made for.
+     * was made for; {@code date} is the PDF's creation and modification date.
      */
-    public PdfEdition(Map<Face, byte[]> fontPrograms, PageGeometry page) {
+    public PdfEdition(Map<Face, byte[]> fontPrograms, PageGeometry page, Instant date) {
         this.fontPrograms = Map.copyOf(fontPrograms);
         this.page = page;
+        this.date = date;
     }
 
     /**
@@ -130,7 +133,7 @@ public final class PdfEdition {
         renderer.setListener(new DefaultPDFCreationListener() {
             @Override
             public void onClose(ITextRenderer r) {
-                finish(r.getWriter(), book, documentId);
+                finish(r.getWriter(), book, date, documentId);
             }
         });
         OutputFile.write(target, out -> {
@@ -156,13 +159,15 @@ public final class PdfEdition {
     }
 
     /** What Flying Saucer does not set: language, display of the title, and fixed dates and id. */
-    private static void finish(PdfWriter writer, Book book, byte[] documentId) {
+    private static void finish(PdfWriter writer, Book book, Instant date, byte[] documentId) {
         writer.getExtraCatalog().put(PdfName.LANG, new PdfString(book.metadata().language()));
         writer.addViewerPreference(PdfName.DISPLAYDOCTITLE, PdfBoolean.PDFTRUE);
-        // A reproducible file: dates from the book, the file id from its content.
-        PdfDate date = new PdfDate(calendar(book.metadata().date()));
-        writer.getInfo().put(PdfName.CREATIONDATE, date);
-        writer.getInfo().put(PdfName.MODDATE, date);
+        // A reproducible file: a date given, never the clock's, and the file id from its content.
+        Calendar calendar = Calendar.getInstance(TimeZone.getTimeZone("UTC"));
+        calendar.setTimeInMillis(date.toEpochMilli());
+        PdfDate pdfDate = new PdfDate(calendar);
+        writer.getInfo().put(PdfName.CREATIONDATE, pdfDate);
+        writer.getInfo().put(PdfName.MODDATE, pdfDate);
         writer.getInfo().put(PdfName.CREATOR, new PdfString("cjkbook"));
         writer.getInfo().put(PdfName.FILEID, PdfEncryption.createInfoId(documentId, documentId));
     }
@@ -179,15 +184,6 @@ public final class PdfEdition {
         } catch (IOException ignored) {
             // A temporary folder left behind is not worth failing a finished book for.
         }
-    }
-
-    private static Calendar calendar(String date) {
-        Calendar calendar = Calendar.getInstance(TimeZone.getTimeZone("UTC"));
-        calendar.clear();
-        String[] parts = (date == null ? "1970" : date).split("-");
-        calendar.set(Integer.parseInt(parts[0]), parts.length > 1 ? Integer.parseInt(parts[1]) - 1 : 0,
-                parts.length > 2 ? Integer.parseInt(parts[2]) : 1);
-        return calendar;
     }
 
     private static BaseFont baseFont(Face face, byte[] program, byte[] seed) {

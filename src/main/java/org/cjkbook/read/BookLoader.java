@@ -70,11 +70,10 @@ public final class BookLoader {
     }
 
     private Loaded loadFolder(Path folder, Map<String, Object> overrides) {
+        // Every setting has a default: a folder with one source needs no book.yaml.
         Path settingsFile = folder.resolve(SETTINGS_FILE);
-        if (!Files.isRegularFile(settingsFile)) {
-            throw BookException.in(folder, "a book folder needs a " + SETTINGS_FILE);
-        }
-        Settings settings = Settings.parse(settingsFile, SourceText.readSettings(settingsFile), overrides);
+        String yaml = Files.isRegularFile(settingsFile) ? SourceText.readSettings(settingsFile) : "";
+        Settings settings = Settings.parse(settingsFile, yaml, overrides);
         if (settings.sources().isEmpty()) {
             settings = settings.withSources(List.of(soleSource(folder, settingsFile)));
         }
@@ -92,7 +91,7 @@ public final class BookLoader {
         }
         if (candidates.size() != 1) {
             throw BookException.in(settingsFile, "found " + candidates.size()
-                    + " .txt/.md files in the folder; list them under 'sources'");
+                    + " .txt/.md files in the folder; list them under 'sources' in " + SETTINGS_FILE);
         }
         return candidates.get(0);
     }

@@ -34,7 +34,7 @@ public final class Benchmark {
         } else {
             System.out.println("(no " + novel + ": the novel is left out)");
         }
-        FontSet fonts = FontSet.bundled(Path.of("fonts"));
+        FontSet fonts = FontSet.inFolder(Path.of("fonts"));
         Path out = Files.createTempDirectory("cjkbook-benchmark");
         // The JVM compiles the hot code of both modes first, so the first table is not slowed
         // by compilation that the second would be spared.

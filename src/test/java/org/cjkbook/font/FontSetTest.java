@@ -54,7 +54,7 @@ class FontSetTest {
 
     @BeforeAll
     void subsetTheSampleInEveryFace() throws IOException {
-        fonts = FontSet.bundled(FONTS);
+        fonts = FontSet.inFolder(FONTS);
         try (InputStream in = FontSetTest.class.getResourceAsStream("sample.txt")) {
             sample = FontSet.codePoints(new String(in.readAllBytes(), StandardCharsets.UTF_8));
         }
@@ -129,7 +129,7 @@ class FontSetTest {
     @ParameterizedTest
     @EnumSource(Face.class)
     void sameCharactersGiveTheSameBytes(Face face) {
-        FontSet another = FontSet.bundled(FONTS);
+        FontSet another = FontSet.inFolder(FONTS);
         assertThat(another.subset(face, new HashSet<>(sample))).isEqualTo(subsets.get(face));
     }
 
@@ -175,7 +175,7 @@ class FontSetTest {
 
     @Test
     void missingFontFileIsNamed(@TempDir Path folder) {
-        assertThatThrownBy(() -> FontSet.bundled(folder))
+        assertThatThrownBy(() -> FontSet.inFolder(folder))
                 .isInstanceOf(BookException.class)
                 .hasMessage(folder.resolve("NotoSerifSC-Regular.ttf") + ": font file not found");
     }
