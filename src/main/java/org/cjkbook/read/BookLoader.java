@@ -57,20 +57,27 @@ public final class BookLoader {
         }
         Settings settings = Settings.forFile(path);
         List<Source> sources = new ArrayList<>();
-        return new Loaded(read(settings, sources), settings, baseName(path), sources);
+        BookFolder folder = BookFolder.of(path.getParent());
+        return new Loaded(read(settings, folder, null, sources), settings, baseName(path), sources);
     }
 
     private Loaded loadFolder(Path folder) {
         Path settingsFile = folder.resolve(SETTINGS_FILE);
-        if (!Files.isRegularFile(settingsFile)) {
+        if (!Files.exists(settingsFile, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
             throw BookException.in(folder, "a book folder needs a " + SETTINGS_FILE);
+        }
+        BookFolder bookFolder = BookFolder.of(folder);
+        BookFolder.Result found = bookFolder.resolve(settingsFile);
+        if (found.file() == null) {
+            throw BookException.in(settingsFile, found.problem());
         }
         Settings settings = Settings.parse(settingsFile, SourceText.readSettings(settingsFile));
         if (settings.sources().isEmpty()) {
             settings = settings.withSources(List.of(soleSource(folder, settingsFile)));
         }
         List<Source> sources = new ArrayList<>();
-        return new Loaded(read(settings, sources), settings, folder.getFileName().toString(), sources);
+        return new Loaded(read(settings, bookFolder, settingsFile, sources), settings,
+                folder.getFileName().toString(), sources);
     }
 
     /** Without a {@code sources} list, the folder must hold exactly one text or Markdown file. */
@@ -88,11 +95,12 @@ public final class BookLoader {
         return candidates.get(0);
     }
 
-    private Book read(Settings settings, List<Source> sources) {
+    /** {@code settingsFile} names the sources in messages when they come from it, else null. */
+    private Book read(Settings settings, BookFolder folder, Path settingsFile, List<Source> sources) {
         Metadata.Builder metadata = null;
         List<Chapter> chapters = new ArrayList<>();
         for (Path file : settings.sources()) {
-            Book part = readFile(file, sources);
+            Book part = readFile(file, folder, settingsFile, sources);
             if (metadata == null) {
                 metadata = part.metadata().toBuilder();
             }
@@ -105,13 +113,19 @@ public final class BookLoader {
         return new Book(metadata.build(), renumber(chapters));
     }
 
-    private Book readFile(Path file, List<Source> sources) {
+    private Book readFile(Path file, BookFolder folder, Path settingsFile, List<Source> sources) {
         if (!isSource(file)) {
             throw BookException.in(file, "not a source cjkbook reads: give a .txt or .md file");
         }
-        SourceText.Decoded decoded = SourceText.read(file);
+        BookFolder.Result found = folder.resolve(file);
+        if (found.file() == null) {
+            throw settingsFile == null ? BookException.in(file, found.problem())
+                    : BookException.in(settingsFile, "sources: " + file + " " + found.problem());
+        }
+        SourceText.Decoded decoded = SourceText.read(file, found.file());
         sources.add(new Source(file, decoded.encoding(), decoded.text()));
-        return isMarkdown(file) ? markdownReader.read(file, decoded.text()) : articleReader.read(file, decoded.text());
+        return isMarkdown(file) ? markdownReader.read(file, decoded.text(), folder)
+                : articleReader.read(file, decoded.text());
     }
 
     /** Chapter ids must stay unique when several sources each count from one. */

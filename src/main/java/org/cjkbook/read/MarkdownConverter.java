@@ -71,6 +71,7 @@ final class MarkdownConverter {
 
     private final Path file;
     private final Path folder;
+    private final BookFolder bookFolder;
     private final String source;
     private final int lineOffset;
     private final Map<String, FootnoteDefinition> definitions = new HashMap<>();
@@ -82,8 +83,9 @@ final class MarkdownConverter {
      * @param source the Markdown text the document was parsed from (the body only)
      * @param lineOffset how many lines of the file precede {@code source}
      */
-    MarkdownConverter(Path file, String source, int lineOffset) {
+    MarkdownConverter(Path file, BookFolder bookFolder, String source, int lineOffset) {
         this.file = file;
+        this.bookFolder = bookFolder;
         Path parent = file.toAbsolutePath().getParent();
         this.folder = parent == null ? Path.of("").toAbsolutePath() : parent;
         this.source = source;
@@ -591,11 +593,19 @@ final class MarkdownConverter {
                     + " not found: a book holds local files only; save the image next to " + file.getFileName());
         }
         Path path = resolve(target);
-        if (path == null || !Files.isRegularFile(path)) {
+        if (path == null || !Files.exists(path)) {
             throw BookException.at(file, line, "image " + target + " not found"
                     + (path == null ? "" : " (looked for " + path + ")"));
         }
-        return new Block.Image(path.toString(), alt, title == null || title.isBlank() ? null : title, decorative);
+        BookFolder.Result found = bookFolder.resolve(path);
+        if (found.file() == null) {
+            throw BookException.at(file, line, "image " + target + " " + found.problem());
+        }
+        String problem = ImageFiles.problem(found.file());
+        if (problem != null) {
+            throw BookException.at(file, line, "image " + target + " " + problem);
+        }
+        return new Block.Image(found.file().toString(), alt, title == null || title.isBlank() ? null : title, decorative);
     }
 
     private Path resolve(String target) {

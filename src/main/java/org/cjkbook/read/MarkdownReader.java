@@ -66,6 +66,12 @@ public final class MarkdownReader {
      *     or a table row whose extra cells would be lost; the message names file and line
      */
     public Book read(Path file, String text) {
+        Path folder = file.toAbsolutePath().getParent();
+        return read(file, text, BookFolder.of(folder == null ? Path.of("").toAbsolutePath() : folder));
+    }
+
+    /** As {@link #read(Path, String)}, with images allowed anywhere inside {@code folder}. */
+    public Book read(Path file, String text, BookFolder folder) {
         String whole = text.startsWith("\ufeff") ? text.substring(1) : text;
         FrontMatter split = FrontMatter.split(whole);
         Metadata.Builder metadata = Metadata.builder().language(Script.detect(split.body()));
@@ -75,7 +81,7 @@ public final class MarkdownReader {
         }
         Document document = (Document) parser.parse(split.body());
         MarkdownConverter.Content content =
-                new MarkdownConverter(file, split.body(), split.bodyLineOffset()).convert(document);
+                new MarkdownConverter(file, folder, split.body(), split.bodyLineOffset()).convert(document);
         if (metadata.title() == null || metadata.title().isBlank()) {
             metadata.title(content.headingTitle() != null ? content.headingTitle() : baseName(file));
         }

@@ -83,14 +83,7 @@ public record Settings(
                     }
                 }
             } else if (key.equals("cover")) {
-                cover = folder.resolve(string(value, key, file)).normalize();
-                String name = cover.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
-                if (!java.nio.file.Files.isRegularFile(cover)) {
-                    throw BookException.in(file, "cover: " + cover + " not found");
-                }
-                if (!name.endsWith(".png") && !name.endsWith(".jpg") && !name.endsWith(".jpeg")) {
-                    throw BookException.in(file, "cover: " + cover.getFileName() + " must be a PNG or JPEG image");
-                }
+                cover = cover(folder.resolve(string(value, key, file)).normalize(), file);
             } else if (key.equals("fonts")) {
                 for (Map.Entry<String, Object> font : map(value, key, file).entrySet()) {
                     if (!FONT_KEYS.contains(font.getKey())) {
@@ -106,6 +99,24 @@ public record Settings(
         }
         applyMetadata(metadata, Metadata.builder(), file);
         return new Settings(sources, metadata, pageSize, formats, fonts, cover);
+    }
+
+    /** The cover image, where it really is: a PNG or JPEG inside the book's folder that decodes. */
+    private static Path cover(Path given, Path file) {
+        BookFolder.Result found = BookFolder.of(file.toAbsolutePath().getParent()).resolve(given);
+        if (found.file() == null) {
+            throw BookException.in(file, "cover: " + given + " " + found.problem());
+        }
+        Path cover = found.file();
+        String name = cover.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+        if (!name.endsWith(".png") && !name.endsWith(".jpg") && !name.endsWith(".jpeg")) {
+            throw BookException.in(file, "cover: " + cover.getFileName() + " must be a PNG or JPEG image");
+        }
+        String problem = ImageFiles.problem(cover);
+        if (problem != null) {
+            throw BookException.in(file, "cover: " + given + " " + problem);
+        }
+        return cover;
     }
 
     /**

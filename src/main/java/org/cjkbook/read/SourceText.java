@@ -30,11 +30,12 @@ final class SourceText {
 
     /** A settings file may be empty: then every setting takes its default. */
     static String readSettings(Path file) {
-        return decode(file, bytes(file)).text();
+        return decode(file, bytes(file, file)).text();
     }
 
-    static Decoded read(Path file) {
-        byte[] bytes = bytes(file);
+    /** Reads {@code real}, where {@code file}, named in messages, really is. */
+    static Decoded read(Path file, Path real) {
+        byte[] bytes = bytes(file, real);
         if (bytes.length == 0) {
             throw BookException.in(file, "the file is empty");
         }
@@ -45,9 +46,9 @@ final class SourceText {
         return decoded;
     }
 
-    private static byte[] bytes(Path file) {
+    private static byte[] bytes(Path file, Path real) {
         try {
-            return Files.readAllBytes(file);
+            return Files.readAllBytes(real);
         } catch (NoSuchFileException e) {
             throw BookException.in(file, "no such file");
         } catch (IOException e) {

@@ -40,7 +40,7 @@ class CompositionTest {
     private static final Page A5 = new Page(28 * BODY, 54f, 45.15f, 60f, 65.53f, 419.53f);
     private static final Page K32 = new Page(24 * BODY, 52f, 46.94f, 54f, 62.5f, 368.5f);
     /** The composition fixture on the narrowest page, where Latin words and spaces meet line ends. */
-    private static final Path COMPOSITION_32K = Path.of("src/test/resources/books/composition-32k");
+    private static final Path COMPOSITION_32K = Builds.composition32k();
 
     @Test
     void seedBodyLinesAreFlushAndPairsOneAndAHalfEm() throws IOException {
