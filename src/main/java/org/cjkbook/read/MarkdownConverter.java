@@ -78,6 +78,8 @@ final class MarkdownConverter {
     private final Map<String, List<Block>> notes = new HashMap<>();
     private final Set<String> expanding = new HashSet<>();
     private int chapterLevel = 1;
+    /** The raw HTML element whose content the paragraph being read is inside, such as a script. */
+    private String hiddenElement;
 
     /**
      * @param source the Markdown text the document was parsed from (the body only)
@@ -181,6 +183,8 @@ final class MarkdownConverter {
     }
 
     private List<Block> block(Node node) {
+        // A script left open in one block hides nothing in the next.
+        hiddenElement = null;
         if (node instanceof Paragraph p) {
             return paragraph(p);
         } else if (node instanceof Heading h) {
@@ -248,9 +252,12 @@ final class MarkdownConverter {
         List<Block> out = new ArrayList<>();
         List<Inline> piece = new ArrayList<>();
         List<Block> hoisted = new ArrayList<>();
+        hiddenElement = null;
         for (Node node = paragraph.getFirstChild(); node != null; node = node.getNext()) {
             List<Block> images = new ArrayList<>();
-            if (node instanceof Image image) {
+            if (hiddenElement != null && !(node instanceof HtmlInline)) {
+                continue;
+            } else if (node instanceof Image image) {
                 images.add(image(image));
             } else if (node instanceof HtmlInline html) {
                 inlineHtml(html, piece, images);
@@ -263,6 +270,7 @@ final class MarkdownConverter {
             }
         }
         addPiece(piece, hoisted, out);
+        hiddenElement = null;
         return out;
     }
 
@@ -391,6 +399,9 @@ final class MarkdownConverter {
     }
 
     private void inline(Node node, List<Inline> out, List<Block> hoisted) {
+        if (hiddenElement != null && !(node instanceof HtmlInline)) {
+            return;
+        }
         if (node instanceof Text t) {
             out.add(new Inline.Text(t.getLiteral()));
         } else if (node instanceof Emphasis) {
@@ -398,7 +409,11 @@ final class MarkdownConverter {
         } else if (node instanceof StrongEmphasis) {
             out.add(new Inline.Strong(inlines(node, hoisted)));
         } else if (node instanceof Link link) {
-            out.add(new Inline.Link(link.getDestination(), inlines(node, hoisted)));
+            if (isSafeLink(link.getDestination())) {
+                out.add(new Inline.Link(link.getDestination(), inlines(node, hoisted)));
+            } else {
+                out.addAll(inlines(node, hoisted));
+            }
         } else if (node instanceof Code code) {
             out.add(new Inline.Code(code.getLiteral()));
         } else if (node instanceof HardLineBreak) {
@@ -426,7 +441,9 @@ final class MarkdownConverter {
 
     /** Inline HTML: tags are dropped, except that images stay images and {@code <br>} a line break. */
     private void inlineHtml(HtmlInline html, List<Inline> out, List<Block> images) {
-        for (HtmlMarkup.Part part : HtmlMarkup.parts(html.getLiteral())) {
+        List<HtmlMarkup.Part> parts = HtmlMarkup.parts(html.getLiteral(), hiddenElement);
+        hiddenElement = !parts.isEmpty() && parts.get(parts.size() - 1) instanceof HtmlMarkup.Hidden h ? h.tag() : null;
+        for (HtmlMarkup.Part part : parts) {
             if (part instanceof HtmlMarkup.Img img) {
                 images.add(htmlImage(img, lineOf(html) + img.line()));
             } else if (part instanceof HtmlMarkup.Gap gap && gap.tag().equals("br")) {
@@ -435,6 +452,17 @@ final class MarkdownConverter {
                 out.add(new Inline.Text(run.text()));
             }
         }
+    }
+
+    /**
+     * Web and mail addresses and places in the book stay links; any other scheme, such as
+     * {@code javascript:} or {@code data:}, would run or open something in the reader.
+     */
+    static boolean isSafeLink(String destination) {
+        // Browsers ignore control characters and spaces in a scheme: java&#9;script: runs.
+        String target = destination.replaceAll("[\\x00-\\x20\\x7f]", "").toLowerCase(Locale.ROOT);
+        return target.startsWith("#") || target.startsWith("http://") || target.startsWith("https://")
+                || target.startsWith("mailto:") || !REMOTE.matcher(target).find() && !target.startsWith("/");
     }
 
     private Inline note(FootnoteReference reference) {
@@ -447,10 +475,12 @@ final class MarkdownConverter {
         List<Block> content = notes.get(label);
         if (content == null) {
             expanding.add(label);
+            String hidden = hiddenElement;
             try {
                 content = blocks(definition);
             } finally {
                 expanding.remove(label);
+                hiddenElement = hidden;
             }
             notes.put(label, content);
         }

@@ -421,6 +421,35 @@ class MarkdownReaderTest {
     }
 
     /** The source without what is not a reader's text: HTML tags, link targets, link definitions. */
+    // ---- what may not run
+
+    @Test
+    void onlyWebMailAndInBookLinksStayLinks() {
+        Book book = parse("[甲](javascript:alert(2)) [乙](data:text/html,<b>x</b>) [丙](<JaVa\tscript:x>)"
+                + " [丁](vbscript:msgbox) <javascript:alert(3)> [戊](https://example.com) [己](mailto:a@b.cn)"
+                + " [庚](#chapter-1) [辛](HTTP://EXAMPLE.COM)\n");
+        List<Inline> links = new java.util.ArrayList<>();
+        visit(book.chapters().get(0).blocks(), b -> { }, i -> {
+            if (i instanceof Inline.Link) {
+                links.add(i);
+            }
+        });
+
+        assertThat(links).extracting(i -> ((Inline.Link) i).href())
+                .containsExactly("https://example.com", "mailto:a@b.cn", "#chapter-1", "HTTP://EXAMPLE.COM");
+        assertThat(plain(book)).contains("甲", "乙", "丙", "丁", "javascript:alert(3)");
+    }
+
+    @Test
+    void scriptsAndStylesGiveNoTextInlineOrAsBlocks() {
+        Book book = parse("前<script>alert('脚本')</script>后，*强<style>p{}</style>调*\n\n"
+                + "<script>\nvar 变量 = 1;\n</script>\n\n段<noscript>请开启</noscript>落 <template>模板</template>完\n\n"
+                + "未闭合<script>不见\n\n下一段\n");
+
+        assertThat(plain(book)).doesNotContain("脚本", "p{}", "变量", "请开启", "模板", "不见")
+                .contains("前", "后", "强", "调", "段", "落", "完", "未闭合", "下一段");
+    }
+
     private static String withoutMarkup(String markdown) {
         return markdown
                 .replaceAll("(?s)<[^<>]*>", "")
