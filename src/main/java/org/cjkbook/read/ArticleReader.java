@@ -205,8 +205,11 @@ public final class ArticleReader {
                 String edition = source.group(5).isEmpty() ? "" : " " + source.group(5);
                 metadata.source(source.group(1) + " " + source.group(2) + "年" + source.group(3) + "月"
                         + source.group(4) + "日" + edition);
-                metadata.date(String.format("%s-%02d-%02d", source.group(2),
-                        Integer.parseInt(source.group(3)), Integer.parseInt(source.group(4))));
+                String date = String.format("%s-%02d-%02d", source.group(2),
+                        Integer.parseInt(source.group(3)), Integer.parseInt(source.group(4)));
+                if (Settings.isDate(date)) {
+                    metadata.date(date);
+                }
             } else {
                 Matcher photo = PHOTO_CREDIT.matcher(text);
                 if (photo.matches()) {
