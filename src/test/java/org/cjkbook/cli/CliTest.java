@@ -112,13 +112,13 @@ class CliTest {
 
     @Test
     void undecodableBytesAreAnErrorAtTheirLine() throws IOException {
-        // Line 2 holds a byte that starts no character in UTF-8 nor in GB18030.
+        // Line 3 holds a byte that starts no character in UTF-8, GB18030 or Big5.
         byte[] bytes = "标题\n\n　　正文".getBytes(StandardCharsets.UTF_8);
         byte[] broken = java.util.Arrays.copyOf(bytes, bytes.length + 2);
         broken[bytes.length] = (byte) 0xFF;
         broken[bytes.length + 1] = '\n';
         Path source = Files.write(temp.resolve("broken.txt"), broken);
-        assertFailsCleanly(source, "broken.txt:3: bytes that are neither UTF-8 nor GB18030");
+        assertFailsCleanly(source, "broken.txt:3: bytes that are neither UTF-8, GB18030 nor Big5");
     }
 
     @Test
