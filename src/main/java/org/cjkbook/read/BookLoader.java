@@ -27,10 +27,18 @@ public final class BookLoader {
     public record Source(Path file, String encoding, String text) {
     }
 
-    /** A book with the settings it was read under, the name its outputs take, and its sources. */
-    public record Loaded(Book book, Settings settings, String name, List<Source> sources) {
+    /**
+     * A book with the settings it was read under, the name its outputs take, its sources,
+     * and warnings for the person: one line each, naming file and line.
+     */
+    public record Loaded(Book book, Settings settings, String name, List<Source> sources, List<String> warnings) {
         public Loaded {
             sources = List.copyOf(sources);
+            warnings = List.copyOf(warnings);
+        }
+
+        public Loaded(Book book, Settings settings, String name, List<Source> sources) {
+            this(book, settings, name, sources, List.of());
         }
 
         /** Where a character first occurs in the sources, as {@code file:line}, or null. */
@@ -57,8 +65,10 @@ public final class BookLoader {
         }
         Settings settings = Settings.forFile(path);
         List<Source> sources = new ArrayList<>();
+        List<String> warnings = new ArrayList<>();
         BookFolder folder = BookFolder.of(path.getParent());
-        return new Loaded(read(settings, folder, null, sources), settings, baseName(path), sources);
+        return new Loaded(read(settings, folder, null, sources, warnings), settings, baseName(path), sources,
+                warnings);
     }
 
     private Loaded loadFolder(Path folder) {
@@ -76,8 +86,9 @@ public final class BookLoader {
             settings = settings.withSources(List.of(soleSource(folder, settingsFile)));
         }
         List<Source> sources = new ArrayList<>();
-        return new Loaded(read(settings, bookFolder, settingsFile, sources), settings,
-                folder.getFileName().toString(), sources);
+        List<String> warnings = new ArrayList<>();
+        return new Loaded(read(settings, bookFolder, settingsFile, sources, warnings), settings,
+                folder.getFileName().toString(), sources, warnings);
     }
 
     /** Without a {@code sources} list, the folder must hold exactly one text or Markdown file. */
@@ -96,11 +107,12 @@ public final class BookLoader {
     }
 
     /** {@code settingsFile} names the sources in messages when they come from it, else null. */
-    private Book read(Settings settings, BookFolder folder, Path settingsFile, List<Source> sources) {
+    private Book read(Settings settings, BookFolder folder, Path settingsFile, List<Source> sources,
+            List<String> warnings) {
         Metadata.Builder metadata = null;
         List<Chapter> chapters = new ArrayList<>();
         for (Path file : settings.sources()) {
-            Book part = readFile(file, folder, settingsFile, sources);
+            Book part = readFile(file, folder, settingsFile, sources, warnings);
             if (metadata == null) {
                 metadata = part.metadata().toBuilder();
             }
@@ -113,7 +125,8 @@ public final class BookLoader {
         return new Book(metadata.build(), renumber(chapters));
     }
 
-    private Book readFile(Path file, BookFolder folder, Path settingsFile, List<Source> sources) {
+    private Book readFile(Path file, BookFolder folder, Path settingsFile, List<Source> sources,
+            List<String> warnings) {
         if (!isSource(file)) {
             throw BookException.in(file, "not a source cjkbook reads: give a .txt or .md file");
         }
@@ -124,7 +137,7 @@ public final class BookLoader {
         }
         SourceText.Decoded decoded = SourceText.read(file, found.file());
         sources.add(new Source(file, decoded.encoding(), decoded.text()));
-        return isMarkdown(file) ? markdownReader.read(file, decoded.text(), folder)
+        return isMarkdown(file) ? markdownReader.read(file, decoded.text(), folder, warnings)
                 : articleReader.read(file, decoded.text());
     }
 

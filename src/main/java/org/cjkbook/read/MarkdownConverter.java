@@ -58,9 +58,15 @@ final class MarkdownConverter {
     /** The image title that marks an image without alternative text as decoration. */
     static final String DECORATIVE = "decorative";
 
-    /** The chapters, and the title of the sole chapter heading when it opens the document. */
-    record Content(List<Chapter> chapters, String headingTitle) {
+    /**
+     * The chapters, the title of the sole chapter heading when it opens the document, and
+     * what the reader should be told about how it was read.
+     */
+    record Content(List<Chapter> chapters, String headingTitle, List<String> warnings) {
     }
+
+    /** Quotations and lists nest this deep at most; deeper ones are set at this depth. */
+    static final int MAX_DEPTH = 8;
 
     // Two letters at least, so that a Windows drive (C:) is not taken for a scheme.
     private static final Pattern REMOTE = Pattern.compile("^(?:[A-Za-z][A-Za-z0-9+.-]+:|//)");
@@ -80,6 +86,10 @@ final class MarkdownConverter {
     private int chapterLevel = 1;
     /** The raw HTML element whose content the paragraph being read is inside, such as a script. */
     private String hiddenElement;
+    /** Quotations and lists open around the block being converted. */
+    private int depth;
+    /** The line of the first quotation or list set shallower than written, or 0. */
+    private int flattenedAt;
 
     /**
      * @param source the Markdown text the document was parsed from (the body only)
@@ -140,18 +150,41 @@ final class MarkdownConverter {
         if (chapterHeadings == 1 && !opening) {
             headingTitle = Inline.plainText(chapters.get(0).title()).replace('\n', ' ').strip();
         }
-        return new Content(chapters, headingTitle == null || headingTitle.isEmpty() ? null : headingTitle);
+        List<String> warnings = flattenedAt == 0 ? List.of() : List.of(file + ":" + flattenedAt
+                + ": quotations and lists nested deeper than " + MAX_DEPTH + " levels are set at level " + MAX_DEPTH);
+        return new Content(chapters, headingTitle == null || headingTitle.isEmpty() ? null : headingTitle, warnings);
     }
 
-    private void collectDefinitions(Node parent) {
-        for (Node node = parent.getFirstChild(); node != null; node = node.getNext()) {
+    private void collectDefinitions(Node document) {
+        for (Node node : blocksInOrder(document)) {
             if (node instanceof FootnoteDefinition d) {
                 // commonmark keeps the first of two definitions with one label; so do we.
                 definitions.putIfAbsent(normalizeLabel(d.getLabel()), d);
-            } else if (node instanceof org.commonmark.node.Block) {
-                collectDefinitions(node);
             }
         }
+    }
+
+    /**
+     * Every block under {@code parent}, in document order, without recursion: quotations
+     * and lists may nest thousands deep.
+     */
+    private static List<Node> blocksInOrder(Node parent) {
+        List<Node> out = new ArrayList<>();
+        java.util.Deque<Node> pending = new java.util.ArrayDeque<>();
+        for (Node child = parent.getLastChild(); child != null; child = child.getPrevious()) {
+            pending.push(child);
+        }
+        while (!pending.isEmpty()) {
+            Node node = pending.pop();
+            if (!(node instanceof org.commonmark.node.Block)) {
+                continue;
+            }
+            out.add(node);
+            for (Node child = node.getLastChild(); child != null; child = child.getPrevious()) {
+                pending.push(child);
+            }
+        }
+        return out;
     }
 
     // Labels match as commonmark matches them: case-insensitively, whitespace collapsed.
@@ -162,11 +195,9 @@ final class MarkdownConverter {
     /** The shallowest heading level anywhere in the tree, or 7 when there is no heading. */
     private static int shallowestHeading(Node parent) {
         int found = 7;
-        for (Node node = parent.getFirstChild(); node != null; node = node.getNext()) {
+        for (Node node : blocksInOrder(parent)) {
             if (node instanceof Heading h) {
                 found = Math.min(found, h.getLevel());
-            } else if (node instanceof org.commonmark.node.Block) {
-                found = Math.min(found, shallowestHeading(node));
             }
         }
         return found;
@@ -194,10 +225,22 @@ final class MarkdownConverter {
             out.add(new Block.Heading(level, inlines(h, out)));
             // The heading went in first; images hoisted out of it follow it.
             return out;
+        } else if ((node instanceof BlockQuote || node instanceof ListBlock) && depth >= MAX_DEPTH) {
+            return flattened(node);
         } else if (node instanceof BlockQuote) {
-            return List.of(new Block.Quote(blocks(node)));
+            depth++;
+            try {
+                return List.of(new Block.Quote(blocks(node)));
+            } finally {
+                depth--;
+            }
         } else if (node instanceof ListBlock list) {
-            return List.of(list(list));
+            depth++;
+            try {
+                return List.of(list(list));
+            } finally {
+                depth--;
+            }
         } else if (node instanceof FencedCodeBlock code) {
             return List.of(new Block.CodeBlock(language(code.getInfo()), withoutFinalNewline(code.getLiteral())));
         } else if (node instanceof IndentedCodeBlock code) {
@@ -213,6 +256,37 @@ final class MarkdownConverter {
         }
         // A block from an extension this reader does not know: keep what it contains.
         return blocks(node);
+    }
+
+    /**
+     * The blocks inside a quotation or list nested too deep, set in the quotation or list
+     * around it: all their text, one block after another, without further nesting.
+     */
+    private List<Block> flattened(Node container) {
+        if (flattenedAt == 0) {
+            flattenedAt = lineOf(container);
+        }
+        List<Block> out = new ArrayList<>();
+        for (Node node : blocksInOrder(container)) {
+            if (!isQuoteOrList(node) && isInside(node, container)) {
+                out.addAll(block(node));
+            }
+        }
+        return out;
+    }
+
+    /** True when every container between {@code node} and {@code container} is a quotation or list. */
+    private static boolean isInside(Node node, Node container) {
+        for (Node at = node.getParent(); at != container; at = at.getParent()) {
+            if (!isQuoteOrList(at)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isQuoteOrList(Node node) {
+        return node instanceof BlockQuote || node instanceof ListBlock || node instanceof org.commonmark.node.ListItem;
     }
 
     private Block list(ListBlock list) {

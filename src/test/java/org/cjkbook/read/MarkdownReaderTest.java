@@ -450,6 +450,57 @@ class MarkdownReaderTest {
                 .contains("前", "后", "强", "调", "段", "落", "完", "未闭合", "下一段");
     }
 
+    // ---- deep nesting
+
+    @Test
+    void quotationsAndListsNestedDeeperThanEightLevelsAreSetAtTheEighthWithAllTheirText() {
+        for (String marker : List.of(">", "> ", "- ", "1. ", "* ")) {
+            String markdown = "开头\n\n" + marker.repeat(14) + "深处的文字\n" + marker.repeat(14) + "第二行\n\n结尾\n";
+            List<String> warnings = new java.util.ArrayList<>();
+            Book book = reader.read(FIXTURES.resolve("text.md"), markdown,
+                    BookFolder.of(FIXTURES), warnings);
+
+            assertThat(plain(book)).as(marker).contains("开头", "深处的文字", "第二行", "结尾");
+            assertThat(depth(book.chapters().get(0).blocks())).as(marker).isEqualTo(MarkdownConverter.MAX_DEPTH);
+            assertThat(warnings).as(marker).containsExactly(FIXTURES.resolve("text.md")
+                    + ":3: quotations and lists nested deeper than 8 levels are set at level 8");
+        }
+    }
+
+    @Test
+    void tenThousandNestedQuotationsOrListsKeepTheirText() {
+        for (String marker : List.of(">", "> ", "- ", "1. ")) {
+            String markdown = marker.repeat(10_000) + "最深处\n\n" + (marker + "\n").repeat(3) + "后文\n";
+
+            Book book = parse(markdown);
+
+            assertThat(plain(book)).as(marker).contains("最深处", "后文");
+            assertThat(depth(book.chapters().get(0).blocks())).as(marker).isEqualTo(MarkdownConverter.MAX_DEPTH);
+        }
+    }
+
+    @Test
+    void notesAndHeadingsDeepInsideQuotationsAreFound() {
+        Book book = parse(">".repeat(5_000) + " ## 深处的标题\n\n正文[^a]\n\n" + ">".repeat(5_000) + " [^a]: 深处的注\n");
+
+        assertThat(plain(book)).contains("深处的标题", "深处的注");
+    }
+
+    /** How deep quotations and lists nest in the blocks. */
+    private static int depth(List<Block> blocks) {
+        int deepest = 0;
+        for (Block block : blocks) {
+            if (block instanceof Block.Quote q) {
+                deepest = Math.max(deepest, 1 + depth(q.blocks()));
+            } else if (block instanceof Block.ListBlock l) {
+                for (List<Block> item : l.items()) {
+                    deepest = Math.max(deepest, 1 + depth(item));
+                }
+            }
+        }
+        return deepest;
+    }
+
     private static String withoutMarkup(String markdown) {
         return markdown
                 .replaceAll("(?s)<[^<>]*>", "")
