@@ -383,9 +383,10 @@ public final class ArticleReader {
             }
             boolean continues = wrapped && current != null && !line.indented() && !isBookChapter(line.text());
             if (continues) {
-                String joined = CharClasses.joinLines(current.toString(), line.text());
-                current.setLength(0);
-                current.append(joined);
+                // Joined at the end only: copying the whole paragraph per line is quadratic.
+                String tail = current.substring(current.offsetByCodePoints(current.length(), -1));
+                String joined = CharClasses.joinLines(tail, line.text());
+                current.append(joined, tail.length(), joined.length());
             } else {
                 flush(paragraphs, current);
                 current = new StringBuilder(line.text());
