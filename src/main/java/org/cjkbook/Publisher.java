@@ -47,9 +47,6 @@ import org.cjkbook.xhtml.Coverage;
  */
 public final class Publisher {
 
-    /** The editions there are, by the names settings and options use. */
-    public static final Set<String> FORMATS = Set.of("epub", "pdf");
-
     /** Hears what a build does, a line at a time. */
     public interface Progress {
         void info(String message);
@@ -124,6 +121,21 @@ public final class Publisher {
 
     /** Builds the editions; a failure the person can act on is a {@link BookException}, and leaves no file. */
     public Result publish() {
+        String[] stage = {"reading it"};
+        try {
+            return publish(stage);
+        } catch (OutOfMemoryError e) {
+            throw new BookException(source + ": out of memory while " + stage[0] + " (Java may use "
+                    + (Runtime.getRuntime().maxMemory() >> 20) + " MB); give it more, e.g. java -Xmx2g -jar "
+                    + "cjkbook.jar, or MAVEN_OPTS=-Xmx2g for Maven", e);
+        } catch (StackOverflowError e) {
+            throw new BookException(source + ": nested too deeply to go on " + stage[0] + "; give Java a larger "
+                    + "stack, e.g. java -Xss16m -jar cjkbook.jar", e);
+        }
+    }
+
+    /** {@code stage} says what is being done, for a failure of the machine rather than the book. */
+    private Result publish(String[] stage) {
         long start = System.nanoTime();
         BookLoader.Loaded loaded = load();
         long readNanos = System.nanoTime() - start;
@@ -133,13 +145,16 @@ public final class Publisher {
         progress.info(String.format("read %s (%s): %d chapter%s, %,d characters in %d ms", source,
                 String.join(", ", new LinkedHashSet<>(loaded.sources().stream().map(BookLoader.Source::encoding)
                         .toList())), chapters, chapters == 1 ? "" : "s", characters, readNanos / 1_000_000));
-        Set<String> chosen = formats(loaded.settings());
+        List<String> warnings = new ArrayList<>();
+        loaded.warnings().forEach(warning -> warn(warning, warnings));
+        Set<String> chosen = new LinkedHashSet<>(formats != null
+                ? Settings.formats(List.copyOf(formats), "formats") : loaded.settings().formats());
         PageGeometry page = page(loaded.settings());
         FontSet fontSet = fonts(loaded);
-        List<String> warnings = new ArrayList<>();
 
         // Markup and font coverage come first, so that a character no font can draw stops
         // the run before any output is written.
+        stage[0] = "making the markup";
         Instant modified = modified(book);
         EpubEdition epubEdition = new EpubEdition(modified, loaded.settings().cover());
         EpubMarkup epub = chosen.contains("epub") ? epubEdition.markup(book, List.of(), fontSet) : null;
@@ -157,13 +172,15 @@ public final class Publisher {
         // The PDF comes first, so that the EPUB can carry its page numbers.
         PdfEdition.Printed printed = null;
         if (print != null) {
+            stage[0] = "laying out the PDF";
             long pdfStart = System.nanoTime();
             Path file = folder.resolve(loaded.name() + ".pdf");
             printed = new PdfEdition(subsets(print.coverage().characters(), fontSet), page, modified)
                     .write(book, print, file);
-            editions.add(written("pdf", file, pdfStart, printed.pages() + " pages, "));
+            editions.add(written("pdf", printed.file(), pdfStart, printed.pages() + " pages, ", warnings));
         }
         if (epub != null) {
+            stage[0] = "making the EPUB";
             long epubStart = System.nanoTime();
             Path file = folder.resolve(loaded.name() + ".epub");
             String printSource = null;
@@ -171,8 +188,10 @@ public final class Publisher {
                 epub = epubEdition.markup(book, printed.pageStarts(), fontSet);
                 printSource = "《" + book.metadata().title() + "》PDF " + page.label();
             }
-            epubEdition.write(book, epub, subsets(epub.coverage().characters(), fontSet), printSource, file);
-            editions.add(written("epub", file, epubStart, printed == null ? "" : "page numbers of the PDF, "));
+            OutputFile.Written written = epubEdition.write(book, epub, subsets(epub.coverage().characters(), fontSet),
+                    printSource, file);
+            editions.add(written("epub", written, epubStart, printed == null ? "" : "page numbers of the PDF, ",
+                    warnings));
         }
         return new Result(book, editions, printed == null ? 0 : printed.pages(), characters, readNanos, warnings);
     }
@@ -193,17 +212,12 @@ public final class Publisher {
         return page;
     }
 
-    private Set<String> formats(Settings settings) {
-        Set<String> chosen = new LinkedHashSet<>(formats != null ? formats : settings.formats());
-        for (String format : chosen) {
-            if (!FORMATS.contains(format)) {
-                throw new BookException("format '" + format + "' is not epub or pdf");
-            }
-        }
-        if (chosen.isEmpty()) {
-            throw new BookException("no edition to build: name epub, pdf or both");
-        }
-        return chosen;
+    /**
+     * The editions named in {@code values}, each of which may list several separated by
+     * commas, checked; {@code where} names the option or setting in messages.
+     */
+    public static List<String> formats(List<String> values, String where) {
+        return Settings.formats(values, where);
     }
 
     /** The characters of the text a reader reads: titles, blocks and notes. */
@@ -223,22 +237,22 @@ public final class Publisher {
         return count[0];
     }
 
-    /** The fonts given, else those the settings name, each face falling back to the bundled one. */
+    /**
+     * The fonts given, else each face's font as the settings name it, the others from the
+     * fonts folder given or else those that come with cjkbook.
+     */
     private FontSet fonts(BookLoader.Loaded loaded) {
         if (fonts != null) {
             return fonts;
         }
-        if (fontsFolder != null) {
-            return FontSet.inFolder(fontsFolder);
-        }
+        FontSet defaults = fontsFolder != null ? FontSet.inFolder(fontsFolder) : FontSet.bundled();
         Map<String, Path> configured = loaded.settings().fonts();
         if (configured.isEmpty()) {
-            return FontSet.bundled();
+            return defaults;
         }
-        FontSet bundled = FontSet.bundled();
         Map<Face, Path> files = new EnumMap<>(Face.class);
         for (Face face : Face.values()) {
-            files.put(face, configured.getOrDefault(face.name().toLowerCase(Locale.ROOT), bundled.file(face)));
+            files.put(face, configured.getOrDefault(face.name().toLowerCase(Locale.ROOT), defaults.file(face)));
         }
         return FontSet.of(files);
     }
@@ -258,8 +272,11 @@ public final class Publisher {
                 .map(e -> new String(Character.toChars(e.getKey())) + " (U+" + String.format("%04X", e.getKey())
                         + ") in " + fonts.file(e.getValue()).getFileName())
                 .collect(Collectors.joining(", "));
-        String warning = "drawn in another face, their own lacking them: " + list
-                + (fallbacks.size() > 10 ? " and " + (fallbacks.size() - 10) + " more" : "");
+        warn("drawn in another face, their own lacking them: " + list
+                + (fallbacks.size() > 10 ? " and " + (fallbacks.size() - 10) + " more" : ""), warnings);
+    }
+
+    private void warn(String warning, List<String> warnings) {
         warnings.add(warning);
         progress.warning(warning);
     }
@@ -317,9 +334,11 @@ public final class Publisher {
         }
     }
 
-    /** Says what a stage wrote, and returns it. */
-    private Edition written(String format, Path file, long start, String detail) {
+    /** Says what a stage wrote, and returns it; and when another build replaced it, says that too. */
+    private Edition written(String format, OutputFile.Written written, long start, String detail,
+                            List<String> warnings) {
         long nanos = System.nanoTime() - start;
+        Path file = written.file();
         long size;
         try {
             size = Files.size(file);
@@ -328,6 +347,9 @@ public final class Publisher {
         }
         progress.info(String.format("%s: wrote %s (%s%,d KB) in %d ms", format, file, detail, (size + 1023) / 1024,
                 nanos / 1_000_000));
+        if (written.warning() != null) {
+            warn(written.warning(), warnings);
+        }
         return new Edition(format, file, size, nanos);
     }
 

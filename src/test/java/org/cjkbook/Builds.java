@@ -30,6 +30,7 @@ public final class Builds {
     public static final Path COMPOSITION = Path.of("src/test/resources/markdown/composition.md");
 
     private static final ConcurrentHashMap<Path, Path> BUILT = new ConcurrentHashMap<>();
+    private static final ConcurrentHashMap<String, Path> COPIED = new ConcurrentHashMap<>();
 
     /** The outcome of one run of the command line. */
     public record Run(int exitCode, String out, String err) {
@@ -49,6 +50,23 @@ public final class Builds {
                 }
                 return folder;
             } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+    }
+
+    /**
+     * The composition fixture as a book on the 32K page: a copy of its book folder with
+     * the fixture beside its book.yaml, since a book reads only files inside its folder.
+     */
+    public static Path composition32k() {
+        return COPIED.computeIfAbsent("composition-32k", name -> {
+            try {
+                Path folder = Files.createDirectories(Files.createTempDirectory("cjkbook-test").resolve(name));
+                Files.copy(Path.of("src/test/resources/books", name, "book.yaml"), folder.resolve("book.yaml"));
+                Files.copy(COMPOSITION, folder.resolve("composition.md"));
+                return folder;
+            } catch (IOException e) {
                 throw new java.io.UncheckedIOException(e);
             }
         });

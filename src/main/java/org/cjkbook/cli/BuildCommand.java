@@ -21,7 +21,7 @@ final class BuildCommand implements Callable<Integer> {
     @Option(names = {"-o", "--output"}, paramLabel = "DIR", description = "Output folder (default: the current folder).")
     Path output = Path.of(".");
 
-    @Option(names = "--format", split = ",", paramLabel = "FORMAT",
+    @Option(names = "--format", paramLabel = "FORMAT",
             description = "Editions to build: epub, pdf (default: the book's 'formats', else both).")
     List<String> formats;
 
@@ -34,19 +34,11 @@ final class BuildCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (formats != null) {
-            for (String format : formats) {
-                if (!Publisher.FORMATS.contains(format)) {
-                    throw new CommandLine.ParameterException(spec.commandLine(),
-                            "--format: '" + format + "' is not epub or pdf");
-                }
-            }
-        }
         PrintWriter err = spec.commandLine().getErr();
         Publisher.builder()
                 .source(source)
                 .output(output)
-                .formats(formats)
+                .formats(formats == null ? null : Publisher.formats(formats, "--format"))
                 .fontsFolder(fontsFolder)
                 .progress(Cli.progress(err))
                 .build()

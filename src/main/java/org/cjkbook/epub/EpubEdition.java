@@ -91,7 +91,7 @@ public final class EpubEdition {
      * {@code printSource} names the print edition whose page numbers the documents carry,
      * or is null when they carry none.
      */
-    public void write(Book book, EpubMarkup documents, Map<Face, byte[]> fontPrograms, String printSource,
+    public OutputFile.Written write(Book book, EpubMarkup documents, Map<Face, byte[]> fontPrograms, String printSource,
                       Path target) {
         nl.siegmann.epublib.domain.Book epub = new nl.siegmann.epublib.domain.Book();
         for (EpubMarkup.Document document : documents.readingOrder()) {
@@ -113,7 +113,7 @@ public final class EpubEdition {
                 ? book.metadata().identifier() : derivedIdentifier(documents);
         PackageDocument opf = new PackageDocument(book, epub, documents, identifier, timestamp(modified),
                 coverHref(), Accessibility.of(book, printSource != null), printSource);
-        OutputFile.write(target, out -> {
+        return OutputFile.write(target, out -> {
             ZipOutputStream zip = new ZipOutputStream(out, StandardCharsets.UTF_8);
             storedEntry(zip, "mimetype", "application/epub+zip".getBytes(StandardCharsets.US_ASCII));
             entry(zip, "META-INF/container.xml", resourceBytes("container.xml"));

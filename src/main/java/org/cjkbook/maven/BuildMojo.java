@@ -63,12 +63,15 @@ public final class BuildMojo extends AbstractMojo {
     @Parameter(defaultValue = "${project.build.outputTimestamp}")
     private String outputTimestamp;
 
+    /** Where the stamp of the last build is kept. */
     @Parameter(defaultValue = "${project.build.directory}", readonly = true)
     private File buildDirectory;
 
+    /** Tells the executions of one project apart: each keeps its own stamp. */
     @Parameter(defaultValue = "${mojoExecution}", readonly = true)
     private MojoExecution execution;
 
+    /** The plugin's version and jar, which a build depends on as much as on its sources. */
     @Parameter(defaultValue = "${plugin}", readonly = true)
     private PluginDescriptor plugin;
 
@@ -78,6 +81,10 @@ public final class BuildMojo extends AbstractMojo {
             getLog().info("cjkbook: skipped");
             return;
         }
+        // FontBox warns, on Maven's log, of every font's format 14 cmap, which cjkbook has no
+        // use for: no news for the person building. Maven's logger reads this when FontBox's
+        // loggers are made, on first use.
+        System.setProperty("org.slf4j.simpleLogger.log.org.apache.fontbox", "error");
         Instant timestamp = OutputTimestamp.parse(outputTimestamp);
         Map<String, Object> overrides = overrides();
         UpToDate upToDate = new UpToDate(buildDirectory.toPath().resolve("cjkbook")

@@ -1,5 +1,6 @@
 package org.cjkbook.maven;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -11,7 +12,6 @@ import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugin.descriptor.PluginDescriptor;
@@ -36,20 +36,17 @@ public final class InitMojo extends AbstractMojo {
         FILES.put("book/01.md", "init/01.md");
     }
 
-    /** The folder to start the book in (default: the current folder). */
-    @Parameter(property = "cjkbook.directory")
-    private java.io.File directory;
+    /** The folder to start the book in (default: the folder Maven was started in). */
+    @Parameter(property = "cjkbook.directory", defaultValue = "${session.executionRootDirectory}")
+    private File directory;
 
-    @Parameter(defaultValue = "${session}", readonly = true)
-    private MavenSession session;
-
+    /** The coordinates the new pom.xml names, so that it uses this very plugin. */
     @Parameter(defaultValue = "${plugin}", readonly = true)
     private PluginDescriptor plugin;
 
     @Override
     public void execute() throws MojoFailureException {
-        Path folder = (directory != null ? directory.toPath() : Path.of(session.getExecutionRootDirectory()))
-                .toAbsolutePath();
+        Path folder = directory.toPath().toAbsolutePath();
         for (String name : FILES.keySet()) {
             if (Files.exists(folder.resolve(name))) {
                 throw new MojoFailureException(folder.resolve(name) + ": already there; init starts a book "

@@ -1,7 +1,6 @@
 package org.cjkbook.pdf;
 
 import java.io.IOException;
-import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,11 +14,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.TimeZone;
 
-import javax.xml.parsers.DocumentBuilderFactory;
-import javax.xml.parsers.ParserConfigurationException;
 
 import org.cjkbook.BookException;
 import org.cjkbook.OutputFile;
+import org.cjkbook.SafeXml;
 import org.cjkbook.font.Face;
 import org.cjkbook.font.FontSet;
 import org.cjkbook.model.Book;
@@ -31,7 +29,6 @@ import org.xhtmlrenderer.pdf.ITextFontResolver;
 import org.xhtmlrenderer.pdf.ITextOutputDevice;
 import org.xhtmlrenderer.pdf.ITextRenderer;
 import org.xhtmlrenderer.pdf.ITextReplacedElementFactory;
-import org.xml.sax.InputSource;
 import org.xml.sax.SAXException;
 
 import com.lowagie.text.DocumentException;
@@ -98,7 +95,7 @@ public final class PdfEdition {
     }
 
     /** What was printed: the number of pages, and where each page's text begins. */
-    public record Printed(int pages, List<PageStart> pageStarts) {
+    public record Printed(int pages, List<PageStart> pageStarts, OutputFile.Written file) {
     }
 
     /** Lays out and writes the PDF. */
@@ -136,14 +133,14 @@ public final class PdfEdition {
                 finish(r.getWriter(), book, date, documentId);
             }
         });
-        OutputFile.write(target, out -> {
+        OutputFile.Written written = OutputFile.write(target, out -> {
             try {
                 renderer.createPDF(out);
             } catch (DocumentException e) {
                 throw new IOException(e.getMessage(), e);
             }
         });
-        return new Printed(pages, starts);
+        return new Printed(pages, starts, written);
     }
 
     private ITextRenderer newRenderer() {
@@ -204,10 +201,9 @@ public final class PdfEdition {
 
     private static Document parse(String xml) {
         try {
-            DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
-            factory.setNamespaceAware(true);
-            return factory.newDocumentBuilder().parse(new InputSource(new StringReader(xml)));
-        } catch (ParserConfigurationException | SAXException | IOException e) {
+            // Its own DOCTYPE is <!DOCTYPE html>: allowed, and nothing it names is loaded.
+            return SafeXml.parser(true).parse(SafeXml.source(xml));
+        } catch (SAXException | IOException e) {
             throw new IllegalStateException("print markup is not well-formed XML", e);
         }
     }

@@ -13,15 +13,18 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import javax.xml.parsers.DocumentBuilderFactory;
-import javax.xml.parsers.ParserConfigurationException;
-
+import org.apache.batik.bridge.ExternalResourceSecurity;
+import org.apache.batik.bridge.NoLoadExternalResourceSecurity;
+import org.apache.batik.bridge.NoLoadScriptSecurity;
+import org.apache.batik.bridge.ScriptSecurity;
 import org.apache.batik.transcoder.SVGAbstractTranscoder;
+import org.apache.batik.util.ParsedURL;
 import org.apache.batik.transcoder.TranscoderException;
 import org.apache.batik.transcoder.TranscoderInput;
 import org.apache.batik.transcoder.TranscoderOutput;
 import org.apache.batik.transcoder.image.PNGTranscoder;
 import org.cjkbook.BookException;
+import org.cjkbook.SafeXml;
 import org.w3c.dom.Element;
 import org.xhtmlrenderer.extend.FSImage;
 import org.xhtmlrenderer.extend.Size;
@@ -91,16 +94,14 @@ final class PrintUserAgent extends ITextUserAgent {
             // Its CSS pixels in the renderer's dots, as Flying Saucer scales raster images.
             Size size = size(svg);
             return new PrintSvg(svg, new Size(size.width() * dotsPerPixel, size.height() * dotsPerPixel), uri);
-        } catch (IOException | SAXException | ParserConfigurationException e) {
+        } catch (IOException | SAXException e) {
             throw new BookException(file + ": cannot read the SVG image (" + e.getMessage() + ")", e);
         }
     }
 
     /** The width and height the image declares, else its view box's, else a browser's default. */
-    private static Size size(byte[] svg) throws IOException, SAXException, ParserConfigurationException {
-        DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
-        factory.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
-        Element root = factory.newDocumentBuilder().parse(new ByteArrayInputStream(svg)).getDocumentElement();
+    private static Size size(byte[] svg) throws IOException, SAXException {
+        Element root = SafeXml.parser(true).parse(new ByteArrayInputStream(svg)).getDocumentElement();
         Double width = number(root.getAttribute("width"));
         Double height = number(root.getAttribute("height"));
         if (width != null && height != null) {
@@ -144,9 +145,24 @@ final class PrintUserAgent extends ITextUserAgent {
                         @Override
                         public void displayError(String message) {
                         }
+
+                        // The reader lets through only images that draw from themselves;
+                        // should one slip by, it still reads no file and calls no server.
+                        @Override
+                        public ExternalResourceSecurity getExternalResourceSecurity(ParsedURL resource,
+                                ParsedURL document) {
+                            return new NoLoadExternalResourceSecurity();
+                        }
+
+                        @Override
+                        public ScriptSecurity getScriptSecurity(String type, ParsedURL script, ParsedURL document) {
+                            return new NoLoadScriptSecurity(type);
+                        }
                     };
                 }
             };
+            transcoder.addTranscodingHint(SVGAbstractTranscoder.KEY_EXECUTE_ONLOAD, Boolean.FALSE);
+            transcoder.addTranscodingHint(SVGAbstractTranscoder.KEY_ALLOW_EXTERNAL_RESOURCES, Boolean.FALSE);
             transcoder.addTranscodingHint(SVGAbstractTranscoder.KEY_WIDTH, Math.max(1f, getWidth() * PIXELS_PER_DOT));
             transcoder.addTranscodingHint(SVGAbstractTranscoder.KEY_HEIGHT, Math.max(1f, getHeight() * PIXELS_PER_DOT));
             try (ByteArrayOutputStream png = new ByteArrayOutputStream()) {

@@ -59,6 +59,10 @@ public final class ArticleReader {
     public Book read(Path file, String text) {
         List<Line> lines = Line.split(text);
         int bodyStart = firstBodyLine(lines);
+        if (lines.subList(0, bodyStart).stream().allMatch(l -> l.blank() || l.text().startsWith("—"))) {
+            // Without a title above it, a line opening with a dash is the text's first line.
+            bodyStart = 0;
+        }
         int bodyEnd = trailerStart(lines, bodyStart);
         List<Line> body = lines.subList(bodyStart, bodyEnd);
         boolean book = countBookChapters(body) >= 2;
@@ -110,7 +114,8 @@ public final class ArticleReader {
     private static void readHeadline(List<Line> lines, boolean book, Metadata.Builder metadata) {
         List<String> titles = new ArrayList<>();
         List<Contributor> creators = new ArrayList<>();
-        String subtitle = null;
+        // Dash lines and a plain third line, in order: one subtitle, or several lines of one.
+        List<String> subtitles = new ArrayList<>();
         for (Line line : lines) {
             if (line.blank()) {
                 continue;
@@ -124,11 +129,15 @@ public final class ArticleReader {
                     creators.add(new Contributor(name, Role.AUTHOR));
                 }
             } else if (text.startsWith("—")) {
-                subtitle = text.replaceFirst("^—+\\s*", "");
+                subtitles.add(text.replaceFirst("^—+\\s*", ""));
+            } else if (titles.size() >= 2) {
+                subtitles.add(text);
             } else {
                 titles.add(text);
             }
         }
+        subtitles.removeIf(String::isEmpty);
+        String subtitle = subtitles.isEmpty() ? null : String.join(" ", subtitles);
         if (titles.isEmpty()) {
             metadata.creators(creators);
             return;
@@ -140,16 +149,14 @@ public final class ArticleReader {
         } else {
             metadata.kicker(titles.get(0).replaceAll("[—：:\\s\\u3000]+$", ""));
             title = titles.get(1);
-            if (subtitle == null && titles.size() > 2) {
-                subtitle = String.join(" ", titles.subList(2, titles.size()));
-            }
         }
         Matcher bookTitle = BOOK_TITLE_AND_AUTHOR.matcher(title);
         Matcher column = TITLE_COLUMN.matcher(title);
         if (book && bookTitle.matches()) {
             // A book's file often opens with 《书名》作者: the marks are not part of the title.
             title = bookTitle.group(1);
-            if (bookTitle.group(2) != null && creators.isEmpty()) {
+            if (bookTitle.group(2) != null
+                    && creators.stream().noneMatch(c -> c.name().equals(bookTitle.group(2)))) {
                 creators.add(new Contributor(bookTitle.group(2), Role.AUTHOR));
             }
         } else if (column.matches()) {
@@ -194,6 +201,7 @@ public final class ArticleReader {
 
     private static void readTrailer(List<Line> lines, Metadata.Builder metadata) {
         List<Contributor> contributors = new ArrayList<>();
+        List<String> sources = new ArrayList<>();
         for (Line line : lines) {
             String text = line.text();
             Matcher source = SOURCE_LINE.matcher(text);
@@ -203,10 +211,13 @@ public final class ArticleReader {
                 credits(text, contributors);
             } else if (source.matches()) {
                 String edition = source.group(5).isEmpty() ? "" : " " + source.group(5);
-                metadata.source(source.group(1) + " " + source.group(2) + "年" + source.group(3) + "月"
+                sources.add(source.group(1) + " " + source.group(2) + "年" + source.group(3) + "月"
                         + source.group(4) + "日" + edition);
-                metadata.date(String.format("%s-%02d-%02d", source.group(2),
-                        Integer.parseInt(source.group(3)), Integer.parseInt(source.group(4))));
+                String date = String.format("%s-%02d-%02d", source.group(2),
+                        Integer.parseInt(source.group(3)), Integer.parseInt(source.group(4)));
+                if (metadata.build().date() == null && Settings.isDate(date)) {
+                    metadata.date(date);
+                }
             } else {
                 Matcher photo = PHOTO_CREDIT.matcher(text);
                 if (photo.matches()) {
@@ -218,6 +229,10 @@ public final class ArticleReader {
             }
         }
         metadata.contributors(contributors);
+        if (!sources.isEmpty()) {
+            // A piece printed twice names both places; the first gives the date.
+            metadata.source(String.join("；", sources));
+        }
     }
 
     /** One line may credit several roles: 本版责编：王三  版式设计：张芳曼. */
@@ -368,9 +383,10 @@ public final class ArticleReader {
             }
             boolean continues = wrapped && current != null && !line.indented() && !isBookChapter(line.text());
             if (continues) {
-                String joined = EastAsianLineBreaks.join(current.toString(), line.text());
-                current.setLength(0);
-                current.append(joined);
+                // Joined at the end only: copying the whole paragraph per line is quadratic.
+                String tail = current.substring(current.offsetByCodePoints(current.length(), -1));
+                String joined = EastAsianLineBreaks.join(tail, line.text());
+                current.append(joined, tail.length(), joined.length());
             } else {
                 flush(paragraphs, current);
                 current = new StringBuilder(line.text());

@@ -28,10 +28,18 @@ public final class BookLoader {
     public record Source(Path file, String encoding, String text) {
     }
 
-    /** A book with the settings it was read under, the name its outputs take, and its sources. */
-    public record Loaded(Book book, Settings settings, String name, List<Source> sources) {
+    /**
+     * A book with the settings it was read under, the name its outputs take, its sources,
+     * and warnings for the person: one line each, naming file and line.
+     */
+    public record Loaded(Book book, Settings settings, String name, List<Source> sources, List<String> warnings) {
         public Loaded {
             sources = List.copyOf(sources);
+            warnings = List.copyOf(warnings);
+        }
+
+        public Loaded(Book book, Settings settings, String name, List<Source> sources) {
+            this(book, settings, name, sources, List.of());
         }
 
         /** Where a character first occurs in the sources, as {@code file:line}, or null. */
@@ -66,19 +74,32 @@ public final class BookLoader {
         }
         Settings settings = Settings.forFile(path, overrides);
         List<Source> sources = new ArrayList<>();
-        return new Loaded(read(settings, sources), settings, baseName(path), sources);
+        List<String> warnings = new ArrayList<>();
+        BookFolder folder = BookFolder.of(path.getParent());
+        return new Loaded(read(settings, folder, null, sources, warnings), settings, baseName(path), sources,
+                warnings);
     }
 
     private Loaded loadFolder(Path folder, Map<String, Object> overrides) {
         // Every setting has a default: a folder with one source needs no book.yaml.
         Path settingsFile = folder.resolve(SETTINGS_FILE);
-        String yaml = Files.isRegularFile(settingsFile) ? SourceText.readSettings(settingsFile) : "";
+        BookFolder bookFolder = BookFolder.of(folder);
+        String yaml = "";
+        if (Files.exists(settingsFile, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            BookFolder.Result found = bookFolder.resolve(settingsFile);
+            if (found.file() == null) {
+                throw BookException.in(settingsFile, found.problem());
+            }
+            yaml = SourceText.readSettings(settingsFile);
+        }
         Settings settings = Settings.parse(settingsFile, yaml, overrides);
         if (settings.sources().isEmpty()) {
             settings = settings.withSources(List.of(soleSource(folder, settingsFile)));
         }
         List<Source> sources = new ArrayList<>();
-        return new Loaded(read(settings, sources), settings, folder.getFileName().toString(), sources);
+        List<String> warnings = new ArrayList<>();
+        return new Loaded(read(settings, bookFolder, settingsFile, sources, warnings), settings,
+                folder.getFileName().toString(), sources, warnings);
     }
 
     /** Without a {@code sources} list, the folder must hold exactly one text or Markdown file. */
@@ -96,11 +117,13 @@ public final class BookLoader {
         return candidates.get(0);
     }
 
-    private Book read(Settings settings, List<Source> sources) {
+    /** {@code settingsFile} names the sources in messages when they come from it, else null. */
+    private Book read(Settings settings, BookFolder folder, Path settingsFile, List<Source> sources,
+            List<String> warnings) {
         Metadata.Builder metadata = null;
         List<Chapter> chapters = new ArrayList<>();
         for (Path file : settings.sources()) {
-            Book part = readFile(file, sources);
+            Book part = readFile(file, folder, settingsFile, sources, warnings);
             if (metadata == null) {
                 metadata = part.metadata().toBuilder();
             }
@@ -113,13 +136,20 @@ public final class BookLoader {
         return new Book(metadata.build(), renumber(chapters));
     }
 
-    private Book readFile(Path file, List<Source> sources) {
+    private Book readFile(Path file, BookFolder folder, Path settingsFile, List<Source> sources,
+            List<String> warnings) {
         if (!isSource(file)) {
             throw BookException.in(file, "not a source cjkbook reads: give a .txt or .md file");
         }
-        SourceText.Decoded decoded = SourceText.read(file);
+        BookFolder.Result found = folder.resolve(file);
+        if (found.file() == null) {
+            throw settingsFile == null ? BookException.in(file, found.problem())
+                    : BookException.in(settingsFile, "sources: " + file + " " + found.problem());
+        }
+        SourceText.Decoded decoded = SourceText.read(file, found.file());
         sources.add(new Source(file, decoded.encoding(), decoded.text()));
-        return isMarkdown(file) ? markdownReader.read(file, decoded.text()) : articleReader.read(file, decoded.text());
+        return isMarkdown(file) ? markdownReader.read(file, decoded.text(), folder, warnings)
+                : articleReader.read(file, decoded.text());
     }
 
     /** Chapter ids must stay unique when several sources each count from one. */

@@ -33,6 +33,10 @@ final class HtmlMarkup {
     record Gap(String tag) implements Part {
     }
 
+    /** Last of the parts when the fragment ends inside an element whose content is hidden. */
+    record Hidden(String tag) implements Part {
+    }
+
     private static final Pattern MARKUP = Pattern.compile(
             "<!--.*?-->|<\\?.*?\\?>|<!\\[CDATA\\[.*?]]>|<![A-Za-z][^>]*>"
             + "|</?([A-Za-z][A-Za-z0-9-]*)((?:\\s+[^\\s\"'>/=]+(?:\\s*=\\s*(?:\"[^\"]*\"|'[^']*'|[^\\s\"'=<>`]+))?)*)\\s*/?>",
@@ -59,16 +63,25 @@ final class HtmlMarkup {
             "td", "th", "tr", "ul");
 
     // Their content is program or style, not words for a reader.
-    private static final Set<String> HIDDEN_CONTENT = Set.of("script", "style", "template");
+    private static final Set<String> HIDDEN_CONTENT = Set.of("script", "style", "template", "noscript");
 
     private HtmlMarkup() {
     }
 
     static List<Part> parts(String html) {
+        return parts(html, null);
+    }
+
+    /**
+     * The parts of a fragment that starts inside the hidden element {@code hiddenAtStart}
+     * (or null): inline HTML comes in pieces, {@code <script>} in one and {@code </script>}
+     * in another, with Markdown text between them.
+     */
+    static List<Part> parts(String html, String hiddenAtStart) {
         List<Part> parts = new ArrayList<>();
         Matcher m = MARKUP.matcher(html);
         int position = 0;
-        String hiddenUntil = null;
+        String hiddenUntil = hiddenAtStart;
         while (m.find()) {
             if (hiddenUntil == null && m.start() > position) {
                 parts.add(new Run(decode(html.substring(position, m.start()))));
@@ -93,6 +106,9 @@ final class HtmlMarkup {
         }
         if (hiddenUntil == null && position < html.length()) {
             parts.add(new Run(decode(html.substring(position))));
+        }
+        if (hiddenUntil != null) {
+            parts.add(new Hidden(hiddenUntil));
         }
         return parts;
     }

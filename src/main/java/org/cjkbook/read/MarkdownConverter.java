@@ -59,9 +59,15 @@ final class MarkdownConverter {
     /** The image title that marks an image without alternative text as decoration. */
     static final String DECORATIVE = "decorative";
 
-    /** The chapters, and the title of the sole chapter heading when it opens the document. */
-    record Content(List<Chapter> chapters, String headingTitle) {
+    /**
+     * The chapters, the title of the sole chapter heading when it opens the document, and
+     * what the reader should be told about how it was read.
+     */
+    record Content(List<Chapter> chapters, String headingTitle, List<String> warnings) {
     }
+
+    /** Quotations and lists nest this deep at most; deeper ones are set at this depth. */
+    static final int MAX_DEPTH = 8;
 
     // Two letters at least, so that a Windows drive (C:) is not taken for a scheme.
     private static final Pattern REMOTE = Pattern.compile("^(?:[A-Za-z][A-Za-z0-9+.-]+:|//)");
@@ -72,19 +78,27 @@ final class MarkdownConverter {
 
     private final Path file;
     private final Path folder;
+    private final BookFolder bookFolder;
     private final String source;
     private final int lineOffset;
     private final Map<String, FootnoteDefinition> definitions = new HashMap<>();
     private final Map<String, List<Block>> notes = new HashMap<>();
     private final Set<String> expanding = new HashSet<>();
     private int chapterLevel = 1;
+    /** The raw HTML element whose content the paragraph being read is inside, such as a script. */
+    private String hiddenElement;
+    /** Quotations and lists open around the block being converted. */
+    private int depth;
+    /** The line of the first quotation or list set shallower than written, or 0. */
+    private int flattenedAt;
 
     /**
      * @param source the Markdown text the document was parsed from (the body only)
      * @param lineOffset how many lines of the file precede {@code source}
      */
-    MarkdownConverter(Path file, String source, int lineOffset) {
+    MarkdownConverter(Path file, BookFolder bookFolder, String source, int lineOffset) {
         this.file = file;
+        this.bookFolder = bookFolder;
         Path parent = file.toAbsolutePath().getParent();
         this.folder = parent == null ? Path.of("").toAbsolutePath() : parent;
         this.source = source;
@@ -137,18 +151,41 @@ final class MarkdownConverter {
         if (chapterHeadings == 1 && !opening) {
             headingTitle = Inline.plainText(chapters.get(0).title()).replace('\n', ' ').strip();
         }
-        return new Content(chapters, headingTitle == null || headingTitle.isEmpty() ? null : headingTitle);
+        List<String> warnings = flattenedAt == 0 ? List.of() : List.of(file + ":" + flattenedAt
+                + ": quotations and lists nested deeper than " + MAX_DEPTH + " levels are set at level " + MAX_DEPTH);
+        return new Content(chapters, headingTitle == null || headingTitle.isEmpty() ? null : headingTitle, warnings);
     }
 
-    private void collectDefinitions(Node parent) {
-        for (Node node = parent.getFirstChild(); node != null; node = node.getNext()) {
+    private void collectDefinitions(Node document) {
+        for (Node node : blocksInOrder(document)) {
             if (node instanceof FootnoteDefinition d) {
                 // commonmark keeps the first of two definitions with one label; so do we.
                 definitions.putIfAbsent(normalizeLabel(d.getLabel()), d);
-            } else if (node instanceof org.commonmark.node.Block) {
-                collectDefinitions(node);
             }
         }
+    }
+
+    /**
+     * Every block under {@code parent}, in document order, without recursion: quotations
+     * and lists may nest thousands deep.
+     */
+    private static List<Node> blocksInOrder(Node parent) {
+        List<Node> out = new ArrayList<>();
+        java.util.Deque<Node> pending = new java.util.ArrayDeque<>();
+        for (Node child = parent.getLastChild(); child != null; child = child.getPrevious()) {
+            pending.push(child);
+        }
+        while (!pending.isEmpty()) {
+            Node node = pending.pop();
+            if (!(node instanceof org.commonmark.node.Block)) {
+                continue;
+            }
+            out.add(node);
+            for (Node child = node.getLastChild(); child != null; child = child.getPrevious()) {
+                pending.push(child);
+            }
+        }
+        return out;
     }
 
     // Labels match as commonmark matches them: case-insensitively, whitespace collapsed.
@@ -159,11 +196,9 @@ final class MarkdownConverter {
     /** The shallowest heading level anywhere in the tree, or 7 when there is no heading. */
     private static int shallowestHeading(Node parent) {
         int found = 7;
-        for (Node node = parent.getFirstChild(); node != null; node = node.getNext()) {
+        for (Node node : blocksInOrder(parent)) {
             if (node instanceof Heading h) {
                 found = Math.min(found, h.getLevel());
-            } else if (node instanceof org.commonmark.node.Block) {
-                found = Math.min(found, shallowestHeading(node));
             }
         }
         return found;
@@ -180,6 +215,8 @@ final class MarkdownConverter {
     }
 
     private List<Block> block(Node node) {
+        // A script left open in one block hides nothing in the next.
+        hiddenElement = null;
         if (node instanceof Paragraph p) {
             return paragraph(p);
         } else if (node instanceof Heading h) {
@@ -189,10 +226,22 @@ final class MarkdownConverter {
             out.add(new Block.Heading(level, inlines(h, out)));
             // The heading went in first; images hoisted out of it follow it.
             return out;
+        } else if ((node instanceof BlockQuote || node instanceof ListBlock) && depth >= MAX_DEPTH) {
+            return flattened(node);
         } else if (node instanceof BlockQuote) {
-            return List.of(new Block.Quote(blocks(node)));
+            depth++;
+            try {
+                return List.of(new Block.Quote(blocks(node)));
+            } finally {
+                depth--;
+            }
         } else if (node instanceof ListBlock list) {
-            return List.of(list(list));
+            depth++;
+            try {
+                return List.of(list(list));
+            } finally {
+                depth--;
+            }
         } else if (node instanceof FencedCodeBlock code) {
             return List.of(new Block.CodeBlock(language(code.getInfo()), withoutFinalNewline(code.getLiteral())));
         } else if (node instanceof IndentedCodeBlock code) {
@@ -208,6 +257,37 @@ final class MarkdownConverter {
         }
         // A block from an extension this reader does not know: keep what it contains.
         return blocks(node);
+    }
+
+    /**
+     * The blocks inside a quotation or list nested too deep, set in the quotation or list
+     * around it: all their text, one block after another, without further nesting.
+     */
+    private List<Block> flattened(Node container) {
+        if (flattenedAt == 0) {
+            flattenedAt = lineOf(container);
+        }
+        List<Block> out = new ArrayList<>();
+        for (Node node : blocksInOrder(container)) {
+            if (!isQuoteOrList(node) && isInside(node, container)) {
+                out.addAll(block(node));
+            }
+        }
+        return out;
+    }
+
+    /** True when every container between {@code node} and {@code container} is a quotation or list. */
+    private static boolean isInside(Node node, Node container) {
+        for (Node at = node.getParent(); at != container; at = at.getParent()) {
+            if (!isQuoteOrList(at)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isQuoteOrList(Node node) {
+        return node instanceof BlockQuote || node instanceof ListBlock || node instanceof org.commonmark.node.ListItem;
     }
 
     private Block list(ListBlock list) {
@@ -247,9 +327,12 @@ final class MarkdownConverter {
         List<Block> out = new ArrayList<>();
         List<Inline> piece = new ArrayList<>();
         List<Block> hoisted = new ArrayList<>();
+        hiddenElement = null;
         for (Node node = paragraph.getFirstChild(); node != null; node = node.getNext()) {
             List<Block> images = new ArrayList<>();
-            if (node instanceof Image image) {
+            if (hiddenElement != null && !(node instanceof HtmlInline)) {
+                continue;
+            } else if (node instanceof Image image) {
                 images.add(image(image));
             } else if (node instanceof HtmlInline html) {
                 inlineHtml(html, piece, images);
@@ -262,6 +345,7 @@ final class MarkdownConverter {
             }
         }
         addPiece(piece, hoisted, out);
+        hiddenElement = null;
         return out;
     }
 
@@ -390,6 +474,9 @@ final class MarkdownConverter {
     }
 
     private void inline(Node node, List<Inline> out, List<Block> hoisted) {
+        if (hiddenElement != null && !(node instanceof HtmlInline)) {
+            return;
+        }
         if (node instanceof Text t) {
             out.add(new Inline.Text(t.getLiteral()));
         } else if (node instanceof Emphasis) {
@@ -397,7 +484,11 @@ final class MarkdownConverter {
         } else if (node instanceof StrongEmphasis) {
             out.add(new Inline.Strong(inlines(node, hoisted)));
         } else if (node instanceof Link link) {
-            out.add(new Inline.Link(link.getDestination(), inlines(node, hoisted)));
+            if (isSafeLink(link.getDestination())) {
+                out.add(new Inline.Link(link.getDestination(), inlines(node, hoisted)));
+            } else {
+                out.addAll(inlines(node, hoisted));
+            }
         } else if (node instanceof Code code) {
             out.add(new Inline.Code(code.getLiteral()));
         } else if (node instanceof HardLineBreak) {
@@ -425,7 +516,9 @@ final class MarkdownConverter {
 
     /** Inline HTML: tags are dropped, except that images stay images and {@code <br>} a line break. */
     private void inlineHtml(HtmlInline html, List<Inline> out, List<Block> images) {
-        for (HtmlMarkup.Part part : HtmlMarkup.parts(html.getLiteral())) {
+        List<HtmlMarkup.Part> parts = HtmlMarkup.parts(html.getLiteral(), hiddenElement);
+        hiddenElement = !parts.isEmpty() && parts.get(parts.size() - 1) instanceof HtmlMarkup.Hidden h ? h.tag() : null;
+        for (HtmlMarkup.Part part : parts) {
             if (part instanceof HtmlMarkup.Img img) {
                 images.add(htmlImage(img, lineOf(html) + img.line()));
             } else if (part instanceof HtmlMarkup.Gap gap && gap.tag().equals("br")) {
@@ -434,6 +527,17 @@ final class MarkdownConverter {
                 out.add(new Inline.Text(run.text()));
             }
         }
+    }
+
+    /**
+     * Web and mail addresses and places in the book stay links; any other scheme, such as
+     * {@code javascript:} or {@code data:}, would run or open something in the reader.
+     */
+    static boolean isSafeLink(String destination) {
+        // Browsers ignore control characters and spaces in a scheme: java&#9;script: runs.
+        String target = destination.replaceAll("[\\x00-\\x20\\x7f]", "").toLowerCase(Locale.ROOT);
+        return target.startsWith("#") || target.startsWith("http://") || target.startsWith("https://")
+                || target.startsWith("mailto:") || !REMOTE.matcher(target).find() && !target.startsWith("/");
     }
 
     private Inline note(FootnoteReference reference) {
@@ -446,10 +550,12 @@ final class MarkdownConverter {
         List<Block> content = notes.get(label);
         if (content == null) {
             expanding.add(label);
+            String hidden = hiddenElement;
             try {
                 content = blocks(definition);
             } finally {
                 expanding.remove(label);
+                hiddenElement = hidden;
             }
             notes.put(label, content);
         }
@@ -572,11 +678,19 @@ final class MarkdownConverter {
                     + " not found: a book holds local files only; save the image next to " + file.getFileName());
         }
         Path path = resolve(target);
-        if (path == null || !Files.isRegularFile(path)) {
+        if (path == null || !Files.exists(path)) {
             throw BookException.at(file, line, "image " + target + " not found"
                     + (path == null ? "" : " (looked for " + path + ")"));
         }
-        return new Block.Image(path.toString(), alt, title == null || title.isBlank() ? null : title, decorative);
+        BookFolder.Result found = bookFolder.resolve(path);
+        if (found.file() == null) {
+            throw BookException.at(file, line, "image " + target + " " + found.problem());
+        }
+        String problem = ImageFiles.problem(found.file());
+        if (problem != null) {
+            throw BookException.at(file, line, "image " + target + " " + problem);
+        }
+        return new Block.Image(found.file().toString(), alt, title == null || title.isBlank() ? null : title, decorative);
     }
 
     private Path resolve(String target) {

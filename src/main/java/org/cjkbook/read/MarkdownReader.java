@@ -35,8 +35,12 @@ import org.commonmark.parser.Parser;
  * <li><b>Images.</b> Markdown images and HTML {@code <img>} tags become image blocks, cutting
  * a paragraph around them when they stand in its text. They must be local files,
  * relative to the Markdown file's folder.
+ * <li><b>Links.</b> Web, mail and in-book ({@code #…}) links stay links; any other scheme,
+ * such as {@code javascript:} or {@code data:}, leaves the link's text only.
+ * <li><b>Nesting.</b> Quotations and lists nested deeper than eight levels are set at the
+ * eighth, their text kept, with a warning.
  * <li><b>HTML.</b> Tags are dropped and their text is kept; comments and the content of
- * {@code script} and {@code style} are dropped.
+ * {@code script}, {@code style}, {@code template} and {@code noscript} are dropped.
  * </ul>
  *
  * <p>A document with no content gives a book with no chapters, titled by its front
@@ -66,6 +70,16 @@ public final class MarkdownReader {
      *     or a table row whose extra cells would be lost; the message names file and line
      */
     public Book read(Path file, String text) {
+        Path folder = file.toAbsolutePath().getParent();
+        return read(file, text, BookFolder.of(folder == null ? Path.of("").toAbsolutePath() : folder),
+                new java.util.ArrayList<>());
+    }
+
+    /**
+     * As {@link #read(Path, String)}, with images allowed anywhere inside {@code folder};
+     * what the person should know about how the text was read is added to {@code warnings}.
+     */
+    public Book read(Path file, String text, BookFolder folder, List<String> warnings) {
         String whole = text.startsWith("\ufeff") ? text.substring(1) : text;
         FrontMatter split = FrontMatter.split(whole);
         Metadata.Builder metadata = Metadata.builder().language(Script.detect(split.body()));
@@ -75,7 +89,8 @@ public final class MarkdownReader {
         }
         Document document = (Document) parser.parse(split.body());
         MarkdownConverter.Content content =
-                new MarkdownConverter(file, split.body(), split.bodyLineOffset()).convert(document);
+                new MarkdownConverter(file, folder, split.body(), split.bodyLineOffset()).convert(document);
+        warnings.addAll(content.warnings());
         if (metadata.title() == null || metadata.title().isBlank()) {
             metadata.title(content.headingTitle() != null ? content.headingTitle() : BookLoader.baseName(file));
         }

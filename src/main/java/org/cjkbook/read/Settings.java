@@ -90,21 +90,9 @@ public record Settings(
                 // Which sizes there are is the print edition's to say.
                 pageSize = string(value, key, file).toUpperCase(java.util.Locale.ROOT);
             } else if (key.equals("formats")) {
-                formats = strings(value, key, file);
-                for (String format : formats) {
-                    if (!FORMATS.contains(format)) {
-                        throw BookException.in(file, "formats: '" + format + "' is not one of " + sorted(FORMATS));
-                    }
-                }
+                formats = formats(strings(value, key, file), file + ": formats");
             } else if (key.equals("cover")) {
-                cover = folder.resolve(string(value, key, file)).normalize();
-                String name = cover.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
-                if (!java.nio.file.Files.isRegularFile(cover)) {
-                    throw BookException.in(file, "cover: " + cover + " not found");
-                }
-                if (!name.endsWith(".png") && !name.endsWith(".jpg") && !name.endsWith(".jpeg")) {
-                    throw BookException.in(file, "cover: " + cover.getFileName() + " must be a PNG or JPEG image");
-                }
+                cover = cover(folder.resolve(string(value, key, file)).normalize(), file);
             } else if (key.equals("fonts")) {
                 for (Map.Entry<String, Object> font : map(value, key, file).entrySet()) {
                     if (!FONT_KEYS.contains(font.getKey())) {
@@ -121,6 +109,24 @@ public record Settings(
         file = settingsFile;
         applyMetadata(metadata, Metadata.builder(), file);
         return new Settings(file, sources, metadata, pageSize, formats, fonts, cover);
+    }
+
+    /** The cover image, where it really is: a PNG or JPEG inside the book's folder that decodes. */
+    private static Path cover(Path given, Path file) {
+        BookFolder.Result found = BookFolder.of(file.toAbsolutePath().getParent()).resolve(given);
+        if (found.file() == null) {
+            throw BookException.in(file, "cover: " + given + " " + found.problem());
+        }
+        Path cover = found.file();
+        String name = cover.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+        if (!name.endsWith(".png") && !name.endsWith(".jpg") && !name.endsWith(".jpeg")) {
+            throw BookException.in(file, "cover: " + cover.getFileName() + " must be a PNG or JPEG image");
+        }
+        String problem = ImageFiles.problem(cover);
+        if (problem != null) {
+            throw BookException.in(file, "cover: " + given + " " + problem);
+        }
+        return cover;
     }
 
     /**
@@ -162,10 +168,54 @@ public record Settings(
 
     private static String date(Object value, Path file) {
         String date = string(value, "date", file);
-        if (!date.matches("\\d{4}(-\\d{2}(-\\d{2})?)?")) {
-            throw BookException.in(file, "date '" + date + "' is not YYYY, YYYY-MM or YYYY-MM-DD");
+        if (!isDate(date)) {
+            throw BookException.in(file, "date '" + date + "' is not a date written YYYY, YYYY-MM or YYYY-MM-DD");
         }
         return date;
+    }
+
+    /** True for a real year, month or day written YYYY, YYYY-MM or YYYY-MM-DD. */
+    static boolean isDate(String date) {
+        try {
+            switch (date.length()) {
+                case 4 -> java.time.Year.parse(date);
+                case 7 -> java.time.YearMonth.parse(date);
+                case 10 -> java.time.LocalDate.parse(date);
+                default -> {
+                    return false;
+                }
+            }
+            return date.matches("\\d{4}(-\\d{2}(-\\d{2})?)?");
+        } catch (java.time.format.DateTimeParseException e) {
+            return false;
+        }
+    }
+
+    /**
+     * The editions named in {@code values}, each of which may itself be a comma-separated
+     * list ({@code epub,pdf}), in order and without repeats. Anything but {@code epub} and
+     * {@code pdf}, an empty name, or no name at all is an error starting with {@code where},
+     * such as {@code --format} or the settings file.
+     */
+    public static List<String> formats(List<String> values, String where) {
+        java.util.LinkedHashSet<String> formats = new java.util.LinkedHashSet<>();
+        for (String value : values) {
+            for (String name : (value == null ? "" : value).split(",", -1)) {
+                String format = name.strip().toLowerCase(java.util.Locale.ROOT);
+                if (format.isEmpty()) {
+                    throw new BookException(where + ": an empty edition name in '" + value + "'; give "
+                            + String.join(", ", sorted(FORMATS)) + ", separated by commas");
+                }
+                if (!FORMATS.contains(format)) {
+                    throw new BookException(where + ": '" + name.strip() + "' is not one of " + sorted(FORMATS));
+                }
+                formats.add(format);
+            }
+        }
+        if (formats.isEmpty()) {
+            throw new BookException(where + ": no edition named; give " + String.join(", ", sorted(FORMATS)));
+        }
+        return List.copyOf(formats);
     }
 
     private static List<Contributor> contributors(Object value, String key, Role defaultRole, Path file) {

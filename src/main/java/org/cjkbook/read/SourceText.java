@@ -14,12 +14,13 @@ import org.cjkbook.BookException;
 
 /**
  * Reads a source file as text, as people have it: UTF-8 with or without a byte order
- * mark, UTF-16 with one, or GB18030 (which includes GBK and GB2312) when the bytes are not
- * UTF-8. What is not text is refused with a message that says why.
+ * mark, UTF-16 with one, or GB18030 (which includes GBK and GB2312) or Big5 when the bytes
+ * are not UTF-8. What is not text is refused with a message that says why.
  */
 final class SourceText {
 
     private static final Charset GB18030 = Charset.forName("GB18030");
+    private static final Charset BIG5 = Charset.forName("Big5");
 
     /** A decoded source and the encoding it was in. */
     record Decoded(String text, String encoding) {
@@ -30,11 +31,12 @@ final class SourceText {
 
     /** A settings file may be empty: then every setting takes its default. */
     static String readSettings(Path file) {
-        return decode(file, bytes(file)).text();
+        return decode(file, bytes(file, file)).text();
     }
 
-    static Decoded read(Path file) {
-        byte[] bytes = bytes(file);
+    /** Reads {@code real}, where {@code file}, named in messages, really is. */
+    static Decoded read(Path file, Path real) {
+        byte[] bytes = bytes(file, real);
         if (bytes.length == 0) {
             throw BookException.in(file, "the file is empty");
         }
@@ -45,9 +47,9 @@ final class SourceText {
         return decoded;
     }
 
-    private static byte[] bytes(Path file) {
+    private static byte[] bytes(Path file, Path real) {
         try {
-            return Files.readAllBytes(file);
+            return Files.readAllBytes(real);
         } catch (NoSuchFileException e) {
             throw BookException.in(file, "no such file");
         } catch (IOException e) {
@@ -73,14 +75,18 @@ final class SourceText {
         if (invalid < 0) {
             return new Decoded(new String(bytes, StandardCharsets.UTF_8), "UTF-8");
         }
+        boolean big5 = firstInvalid(bytes, BIG5) < 0 && !hasControlCharacters(new String(bytes, BIG5));
         if (firstInvalid(bytes, GB18030) < 0) {
             String text = new String(bytes, GB18030);
-            if (!hasControlCharacters(text)) {
+            if (!hasControlCharacters(text) && !(big5 && commonBig5(bytes) > commonGb(bytes))) {
                 return new Decoded(text, "GB18030");
             }
         }
+        if (big5) {
+            return new Decoded(new String(bytes, BIG5), "Big5");
+        }
         throw BookException.at(file, lineAt(bytes, invalid),
-                "bytes that are neither UTF-8 nor GB18030 text; save the file as UTF-8");
+                "bytes that are neither UTF-8, GB18030 nor Big5 text; save the file as UTF-8");
     }
 
     private static String strict(Path file, byte[] bytes, int offset, Charset charset) {
@@ -104,6 +110,55 @@ final class SourceText {
         } catch (CharacterCodingException e) {
             return buffer.position();
         }
+    }
+
+    /*
+     * Most Big5 text is also valid GB18030, and the other way round, but each read in the
+     * wrong encoding gives rare characters. So the encoding whose reading has the larger
+     * share of characters from its common set wins: GB2312's symbols and first level
+     * (rows A1–A9 and B0–D7), or Big5's symbols and frequent characters (A140–C67E).
+     */
+
+    /** The share of multi-byte characters that are common ones when read as GB18030. */
+    private static double commonGb(byte[] bytes) {
+        int all = 0;
+        int common = 0;
+        for (int i = 0; i < bytes.length; i++) {
+            int lead = bytes[i] & 0xFF;
+            if (lead < 0x80 || i + 1 >= bytes.length) {
+                continue;
+            }
+            int trail = bytes[i + 1] & 0xFF;
+            all++;
+            if (trail >= 0x30 && trail <= 0x39) {
+                i += 3; // a four-byte sequence: never a common character
+                continue;
+            }
+            if ((lead <= 0xA9 || lead >= 0xB0 && lead <= 0xD7) && trail >= 0xA1) {
+                common++;
+            }
+            i++;
+        }
+        return all == 0 ? 0 : (double) common / all;
+    }
+
+    /** The share of multi-byte characters that are common ones when read as Big5. */
+    private static double commonBig5(byte[] bytes) {
+        int all = 0;
+        int common = 0;
+        for (int i = 0; i + 1 < bytes.length; i++) {
+            int lead = bytes[i] & 0xFF;
+            if (lead < 0x80) {
+                continue;
+            }
+            int code = lead << 8 | bytes[i + 1] & 0xFF;
+            all++;
+            if (code >= 0xA140 && code <= 0xA3BF || code >= 0xA440 && code <= 0xC67E) {
+                common++;
+            }
+            i++;
+        }
+        return all == 0 ? 0 : (double) common / all;
     }
 
     /** Binary data can decode as GB18030; text has no control characters but line ends and tabs. */

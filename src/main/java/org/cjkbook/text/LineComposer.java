@@ -81,6 +81,8 @@ public final class LineComposer {
     private Metrics[] charMetrics;
     private Object[] charTags;
     private boolean[] attached;
+    /** Where a line may end inside a run of dashes too long for one line. */
+    private boolean[] dashBreaks;
 
     /**
      * {@code em} is the body size and {@code measure} the line length, in the renderer's
@@ -131,6 +133,7 @@ public final class LineComposer {
                 attached[at] = segment.attached();
             }
         }
+        dashBreaks = dashBreaks(text);
         List<Line> lines = new ArrayList<>();
         for (int start = 0; start < text.length(); ) {
             int stop = text.indexOf('\n', start);
@@ -163,7 +166,8 @@ public final class LineComposer {
         for (int i = start; i < stop; i = next(text, i)) {
             width += advance(text, i) + gap(text, start, i);
             int end = next(text, i);
-            boolean canEnd = end >= stop || !attached[end] && LineBreaks.canBreakBefore(text, end);
+            boolean canEnd = end >= stop
+                    || !attached[end] && (LineBreaks.canBreakBefore(text, end) || dashBreaks[end]);
             if (!canEnd) {
                 continue;
             }
@@ -184,6 +188,32 @@ public final class LineComposer {
             }
         }
         return stop;
+    }
+
+    /**
+     * A run of dashes is kept whole when it fits on a line; a longer one would run past
+     * the margin, so it may break between any two of its dashes, which lets every line of
+     * it be flush with both edges whatever the measure. Its last two stay together.
+     */
+    private boolean[] dashBreaks(String text) {
+        boolean[] breaks = new boolean[text.length() + 1];
+        for (int i = 0; i < text.length(); ) {
+            if (text.charAt(i) != DASH.charAt(0)) {
+                i++;
+                continue;
+            }
+            int end = i;
+            while (end < text.length() && text.charAt(end) == DASH.charAt(0)) {
+                end++;
+            }
+            if ((long) (end - i) * em > measure) {
+                for (int k = i + 1; k < end - 1; k++) {
+                    breaks[k] = true;
+                }
+            }
+            i = end;
+        }
+        return breaks;
     }
 
     /** The width of the spaces that end the text from {@code start} to {@code end}. */

@@ -112,13 +112,13 @@ class CliTest {
 
     @Test
     void undecodableBytesAreAnErrorAtTheirLine() throws IOException {
-        // Line 2 holds a byte that starts no character in UTF-8 nor in GB18030.
+        // Line 3 holds a byte that starts no character in UTF-8, GB18030 or Big5.
         byte[] bytes = "标题\n\n　　正文".getBytes(StandardCharsets.UTF_8);
         byte[] broken = java.util.Arrays.copyOf(bytes, bytes.length + 2);
         broken[bytes.length] = (byte) 0xFF;
         broken[bytes.length + 1] = '\n';
         Path source = Files.write(temp.resolve("broken.txt"), broken);
-        assertFailsCleanly(source, "broken.txt:3: bytes that are neither UTF-8 nor GB18030");
+        assertFailsCleanly(source, "broken.txt:3: bytes that are neither UTF-8, GB18030 nor Big5");
     }
 
     @Test
@@ -198,15 +198,33 @@ class CliTest {
                 "-cp", System.getProperty("java.class.path"), Cli.class.getName(),
                 "build", source.toString(), "-o", out.toString(), "--format", "pdf", "--fonts", "fonts")
                 .redirectErrorStream(true).redirectOutput(temp.resolve("killed.log").toFile()).start();
-        Path part = out.resolve(".long.pdf.part");
         long deadline = System.nanoTime() + 60_000_000_000L;
-        while (!Files.exists(part) && process.isAlive() && System.nanoTime() < deadline) {
+        while (!writing(out, process.pid()) && process.isAlive() && System.nanoTime() < deadline) {
             Thread.sleep(5);
         }
-        assertThat(part).as("the PDF was being written when the run was killed").exists();
+        assertThat(writing(out, process.pid())).as("the PDF was being written when the run was killed").isTrue();
         process.destroyForcibly().waitFor();
 
         assertThat(out.resolve("long.pdf")).doesNotExist();
+    }
+
+    @Test
+    void anEmptyOrUnknownEditionIsAOneLineError() throws IOException {
+        Path source = temp.resolve("formats.txt");
+        Files.writeString(source, "标题\n\n　　正文。\n");
+        for (String formats : new String[] {",", "", "epub,,pdf", "mobi"}) {
+            Path out = temp.resolve("out-formats");
+            Builds.Run run = Builds.cli("build", source.toString(), "-o", out.toString(), "--format", formats);
+            assertThat(run.exitCode()).as(formats).isOne();
+            assertThat(run.err().strip()).as(formats).startsWith("cjkbook: --format: ").doesNotContain("\n");
+            assertThat(Builds.filesUnder(out)).isEmpty();
+        }
+    }
+
+    private static boolean writing(Path folder, long pid) throws IOException {
+        try (var files = Files.list(folder)) {
+            return files.anyMatch(f -> f.getFileName().toString().startsWith(".long.pdf." + pid + "."));
+        }
     }
 
     private void assertFailsCleanly(Path source, String message) throws IOException {

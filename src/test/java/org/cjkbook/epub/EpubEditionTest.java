@@ -53,7 +53,7 @@ class EpubEditionTest {
     @Test
     void compositionFixtureEpubsPassEpubCheckWithoutAnyMessage() {
         assertThat(EpubCheckReport.check(Builds.of(Builds.COMPOSITION).resolve("composition.epub").toFile())).isEmpty();
-        Path narrow = Builds.of(Path.of("src/test/resources/books/composition-32k"));
+        Path narrow = Builds.of(Builds.composition32k());
         assertThat(EpubCheckReport.check(narrow.resolve("composition-32k.epub").toFile())).isEmpty();
     }
 

@@ -45,7 +45,7 @@ class CompositionTest {
     private static final Page A5 = Page.of(PageGeometry.A5);
     private static final Page K32 = Page.of(PageGeometry.THIRTYTWOMO);
     /** The composition fixture on the narrowest page, where Latin words and spaces meet line ends. */
-    private static final Path COMPOSITION_32K = Path.of("src/test/resources/books/composition-32k");
+    private static final Path COMPOSITION_32K = Builds.composition32k();
 
     @Test
     void seedBodyLinesAreFlushAndPairsOneAndAHalfEm() throws IOException {

@@ -417,6 +417,88 @@ class MarkdownReaderTest {
         assertThat(hanOf(plain(book))).isEqualTo(hanOf(withoutMarkup(source)));
     }
 
+    // ---- what may not run
+
+    @Test
+    void onlyWebMailAndInBookLinksStayLinks() {
+        Book book = parse("[甲](javascript:alert(2)) [乙](data:text/html,<b>x</b>) [丙](<JaVa\tscript:x>)"
+                + " [丁](vbscript:msgbox) <javascript:alert(3)> [戊](https://example.com) [己](mailto:a@b.cn)"
+                + " [庚](#chapter-1) [辛](HTTP://EXAMPLE.COM)\n");
+        List<Inline> links = new java.util.ArrayList<>();
+        new Walk() {
+            @Override
+            public void link(Inline.Link link) {
+                links.add(link);
+                super.link(link);
+            }
+        }.book(book);
+
+        assertThat(links).extracting(i -> ((Inline.Link) i).href())
+                .containsExactly("https://example.com", "mailto:a@b.cn", "#chapter-1", "HTTP://EXAMPLE.COM");
+        assertThat(plain(book)).contains("甲", "乙", "丙", "丁", "javascript:alert(3)");
+    }
+
+    @Test
+    void scriptsAndStylesGiveNoTextInlineOrAsBlocks() {
+        Book book = parse("前<script>alert('脚本')</script>后，*强<style>p{}</style>调*\n\n"
+                + "<script>\nvar 变量 = 1;\n</script>\n\n段<noscript>请开启</noscript>落 <template>模板</template>完\n\n"
+                + "未闭合<script>不见\n\n下一段\n");
+
+        assertThat(plain(book)).doesNotContain("脚本", "p{}", "变量", "请开启", "模板", "不见")
+                .contains("前", "后", "强", "调", "段", "落", "完", "未闭合", "下一段");
+    }
+
+    // ---- deep nesting
+
+    @Test
+    void quotationsAndListsNestedDeeperThanEightLevelsAreSetAtTheEighthWithAllTheirText() {
+        for (String marker : List.of(">", "> ", "- ", "1. ", "* ")) {
+            String markdown = "开头\n\n" + marker.repeat(14) + "深处的文字\n" + marker.repeat(14) + "第二行\n\n结尾\n";
+            List<String> warnings = new java.util.ArrayList<>();
+            Book book = reader.read(FIXTURES.resolve("text.md"), markdown,
+                    BookFolder.of(FIXTURES), warnings);
+
+            assertThat(plain(book)).as(marker).contains("开头", "深处的文字", "第二行", "结尾");
+            assertThat(depth(book.chapters().get(0).blocks())).as(marker).isEqualTo(MarkdownConverter.MAX_DEPTH);
+            assertThat(warnings).as(marker).containsExactly(FIXTURES.resolve("text.md")
+                    + ":3: quotations and lists nested deeper than 8 levels are set at level 8");
+        }
+    }
+
+    @Test
+    void tenThousandNestedQuotationsOrListsKeepTheirText() {
+        for (String marker : List.of(">", "> ", "- ", "1. ")) {
+            String markdown = marker.repeat(10_000) + "最深处\n\n" + (marker + "\n").repeat(3) + "后文\n";
+
+            Book book = parse(markdown);
+
+            assertThat(plain(book)).as(marker).contains("最深处", "后文");
+            assertThat(depth(book.chapters().get(0).blocks())).as(marker).isEqualTo(MarkdownConverter.MAX_DEPTH);
+        }
+    }
+
+    @Test
+    void notesAndHeadingsDeepInsideQuotationsAreFound() {
+        Book book = parse(">".repeat(5_000) + " ## 深处的标题\n\n正文[^a]\n\n" + ">".repeat(5_000) + " [^a]: 深处的注\n");
+
+        assertThat(plain(book)).contains("深处的标题", "深处的注");
+    }
+
+    /** How deep quotations and lists nest in the blocks. */
+    private static int depth(List<Block> blocks) {
+        int deepest = 0;
+        for (Block block : blocks) {
+            if (block instanceof Block.Quote q) {
+                deepest = Math.max(deepest, 1 + depth(q.blocks()));
+            } else if (block instanceof Block.ListBlock l) {
+                for (List<Block> item : l.items()) {
+                    deepest = Math.max(deepest, 1 + depth(item));
+                }
+            }
+        }
+        return deepest;
+    }
+
     /** The source without what is not a reader's text: HTML tags, link targets, link definitions. */
     private static String withoutMarkup(String markdown) {
         return markdown

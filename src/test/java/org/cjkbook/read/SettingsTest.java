@@ -1,10 +1,12 @@
 package org.cjkbook.read;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -95,5 +97,38 @@ class SettingsTest {
         Builds.Run run = Builds.cli("inspect", folder.toString());
         assertThat(run.exitCode()).isNotZero();
         assertThat(run.err()).contains("book.yaml: page-size 'A3' is not one of");
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"2024-13-45", "2023-02-29", "2024-00", "0000-1-1"})
+    void aDateThatIsNoDayIsAnErrorNamingTheFileAndKey(String date) throws IOException {
+        Files.writeString(folder.resolve("a.txt"), "标题\n\n　　正文。\n");
+        Path settings = Files.writeString(folder.resolve("book.yaml"), "date: " + date + "\n");
+        Path markdown = Files.writeString(folder.resolve("b.md"), "---\ndate: " + date + "\n---\n正文。\n");
+
+        assertThatThrownBy(() -> new BookLoader().load(folder)).isInstanceOf(org.cjkbook.BookException.class)
+                .hasMessage(settings.toAbsolutePath() + ": date '" + date
+                        + "' is not a date written YYYY, YYYY-MM or YYYY-MM-DD");
+        assertThatThrownBy(() -> new BookLoader().load(markdown)).hasMessageStartingWith(markdown + ": date '");
+    }
+
+    @Test
+    void aSourceLineWithAnImpossibleDateGivesNoDate() {
+        org.cjkbook.model.Book book = new ArticleReader().read(Path.of("a.txt"),
+                "标题\n\n　　正文。\n\n《 人民日报 》（ 2025年13月45日 01 版）\n");
+
+        assertThat(book.metadata().date()).isNull();
+        assertThat(book.metadata().source()).contains("人民日报");
+    }
+
+    @Test
+    void editionListsAreCheckedWhereverTheyAreGiven() {
+        assertThat(Settings.formats(List.of("pdf,epub", "PDF"), "--format")).containsExactly("pdf", "epub");
+        assertThat(Settings.formats(List.of("epub"), "--format")).containsExactly("epub");
+        assertThatThrownBy(() -> Settings.formats(List.of(","), "--format"))
+                .hasMessageStartingWith("--format: an empty edition name in ','").hasMessageNotContaining("\n");
+        assertThatThrownBy(() -> Settings.formats(List.of(), "--format")).hasMessage("--format: no edition named; give epub, pdf");
+        assertThatThrownBy(() -> Settings.formats(List.of("epub", "mobi"), "--format"))
+                .hasMessage("--format: 'mobi' is not one of [epub, pdf]");
     }
 }

@@ -7,6 +7,7 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import org.cjkbook.model.Block;
 import org.cjkbook.model.Book;
@@ -73,6 +74,25 @@ class SourceFormsTest {
         assertArticle(gbk.book());
         assertThat(gb.sources().get(0).encoding()).isEqualTo("GB18030");
         assertThat(gbk.sources().get(0).encoding()).isEqualTo("GB18030");
+    }
+
+    @Test
+    void big5IsToldFromGb18030ByWhichReadingGivesCommonCharacters() throws IOException {
+        String traditional = Files.readString(Path.of("src/test/resources/articles/traditional.txt"));
+        BookLoader.Loaded big5 = load("big5.txt", traditional.getBytes(Charset.forName("Big5")));
+        BookLoader.Loaded gb = load("gb-traditional.txt", traditional.getBytes(Charset.forName("GB18030")));
+        BookLoader.Loaded utf8 = load("utf8.txt", traditional.getBytes(StandardCharsets.UTF_8));
+
+        assertThat(big5.sources().get(0).encoding()).isEqualTo("Big5");
+        assertThat(big5.sources().get(0).text()).isEqualTo(utf8.sources().get(0).text());
+        assertThat(big5.book()).isEqualTo(utf8.book());
+        assertThat(gb.sources().get(0).encoding()).isEqualTo("GB18030");
+        assertThat(gb.book()).isEqualTo(utf8.book());
+        for (String simplified : List.of(ARTICLE, "长江\n\n　　我们的国家有很多河流，长江是其中最长的一条。\n")) {
+            BookLoader.Loaded gbSimplified = load("gb-simplified.txt", simplified.getBytes(Charset.forName("GBK")));
+            assertThat(gbSimplified.sources().get(0).encoding()).isEqualTo("GB18030");
+            assertThat(gbSimplified.sources().get(0).text()).isEqualTo(simplified);
+        }
     }
 
     @Test

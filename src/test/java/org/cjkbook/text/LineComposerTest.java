@@ -159,6 +159,28 @@ class LineComposerTest {
     }
 
     @Test
+    void aRunOfDashesLongerThanTheMeasureWrapsFlushAndKeepsEveryDash() {
+        for (int pairs : List.of(18, 200)) {
+            String text = "他说" + "——".repeat(pairs) + "好。";
+            List<LineComposer.Line> lines = compose(text, 11);
+
+            assertThat(String.join("", lines.stream().map(LineComposer.Line::text).toList())).isEqualTo(text);
+            for (LineComposer.Line line : lines) {
+                assertThat(width(line)).as(line.text()).isLessThanOrEqualTo(1100 + 4);
+                assertThat(line.text()).as("the run never ends in a lone dash").doesNotStartWith("—好");
+            }
+            lines.stream().filter(LineComposer.Line::justified).forEach(l -> assertFlush(l, 1100));
+        }
+    }
+
+    @Test
+    void aRunOfDashesThatFitsOnALineStaysWhole() {
+        List<LineComposer.Line> lines = compose("一二三四五六" + "——".repeat(4) + "七", 10);
+
+        assertThat(lines).extracting(LineComposer.Line::text).containsExactly("一二三四五", "六————————七");
+    }
+
+    @Test
     void everyLineButTheLastIsExactlyTheMeasure() {
         String text = "从2019年5月底开始，一场以县处级以上领导干部为重点的“不忘初心、牢记使命”主题教育，"
                 + "在全党自上而下分两批开展，9000多万全体党员按照中央“守初心、担使命，找差距、抓落实”的总要求。";
