@@ -15,9 +15,9 @@ import java.util.stream.Stream;
 
 /**
  * Whether a build would make what the last one made: a stamp holds a digest of everything
- * the build reads (its settings, and the bytes of every file under the folders it reads)
- * and the size and time of each file it wrote. A changed input, or an output changed or
- * gone, means building again.
+ * the build reads (its settings, and the time and bytes of every file under the folders
+ * it reads) and the size and time of each file it wrote. A changed or touched input, or
+ * an output changed or gone, means building again, as {@code make} would.
  */
 final class UpToDate {
 
@@ -81,7 +81,8 @@ final class UpToDate {
             sha.update(inputs.settings().getBytes(StandardCharsets.UTF_8));
             for (Path root : inputs.read()) {
                 for (Path file : files(root.toAbsolutePath().normalize())) {
-                    sha.update(("\n" + file + "\n").getBytes(StandardCharsets.UTF_8));
+                    sha.update(("\n" + file + " " + Files.getLastModifiedTime(file).toMillis() + "\n")
+                            .getBytes(StandardCharsets.UTF_8));
                     try (InputStream in = new DigestInputStream(Files.newInputStream(file), sha)) {
                         in.transferTo(java.io.OutputStream.nullOutputStream());
                     }
