@@ -159,12 +159,16 @@ public final class Publisher {
         EpubEdition epubEdition = new EpubEdition(modified, loaded.settings().cover());
         EpubMarkup epub = chosen.contains("epub") ? epubEdition.markup(book, List.of(), fontSet) : null;
         PrintMarkup print = chosen.contains("pdf") ? PdfEdition.markup(book, page, fontSet, compose) : null;
-        Coverage first = epub != null ? epub.coverage() : print.coverage();
-        for (Coverage coverage : epub != null && print != null ? List.of(epub.coverage(), print.coverage())
-                : List.of(first)) {
-            checkCoverage(coverage.characters(), loaded, fontSet);
+        List<Coverage> needs = new ArrayList<>();
+        if (epub != null) {
+            needs.add(epub.coverage());
         }
-        reportFallbacks(first.fallbacks(), fontSet, warnings);
+        if (print != null) {
+            needs.add(print.coverage());
+        }
+        needs.forEach(coverage -> checkCoverage(coverage.characters(), loaded, fontSet));
+        // Both editions set the same text in the same faces: one report says it for both.
+        reportFallbacks(needs.get(0).fallbacks(), fontSet, warnings);
         Path folder = output == null ? Path.of("").toAbsolutePath() : output;
         checkFolder(folder);
 
