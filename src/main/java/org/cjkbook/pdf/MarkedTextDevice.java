@@ -17,8 +17,13 @@ import org.xhtmlrenderer.render.JustificationInfo;
  */
 final class MarkedTextDevice extends ITextOutputDevice {
 
+    /** Before a page number the stylesheet generates: print the page's folio, aligned right or left. */
+    static final char FOLIO_RIGHT = '\uFDE1', FOLIO_LEFT = '\uFDE2';
+
     private final TypographicTextRenderer measure;
     private ITextFSFont font;
+    private PdfEdition.Folios folios;
+    private char folioMark;
 
     MarkedTextDevice(float dotsPerPoint, TypographicTextRenderer measure) {
         super(dotsPerPoint);
@@ -31,8 +36,23 @@ final class MarkedTextDevice extends ITextOutputDevice {
         super.setFont(font);
     }
 
+    /** How pages are numbered, known once the book is laid out. */
+    void folios(PdfEdition.Folios folios) {
+        this.folios = folios;
+    }
+
     @Override
     public void drawString(String text, float x, float y, JustificationInfo info) {
+        if (!text.isEmpty() && (text.charAt(0) == FOLIO_RIGHT || text.charAt(0) == FOLIO_LEFT)) {
+            // A generated number may come as text of its own, after its mark.
+            folioMark = text.charAt(0);
+            folio(text.substring(1), x, y);
+            return;
+        }
+        if (folioMark != 0) {
+            folio(text, x, y);
+            return;
+        }
         if (!LineMarks.marked(text)) {
             super.drawString(text, x, y, info);
             return;
@@ -57,6 +77,18 @@ final class MarkedTextDevice extends ITextOutputDevice {
                 at[0] += units;
             }
         });
+    }
+
+    /** A page number counted from the first page, printed as the folio of that page. */
+    private void folio(String number, float x, float y) {
+        if (number.isEmpty()) {
+            return;
+        }
+        String folio = folios.label(Integer.parseInt(number) - 1);
+        float shift = folioMark == FOLIO_LEFT ? 0
+                : measure.getWidth(null, font, number) - measure.getWidth(null, font, folio);
+        folioMark = 0;
+        super.drawString(folio, x + shift, y, null);
     }
 
     /**
