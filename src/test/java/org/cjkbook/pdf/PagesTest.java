@@ -63,6 +63,30 @@ class PagesTest {
         }
     }
 
+    @Test
+    void everyPairOfDashesInTheSeedIsDrawnAsOneRuleColophonIncluded() throws IOException {
+        try (PDDocument pdf = Loader.loadPDF(Builds.of(Builds.SEED).resolve("book.pdf").toFile())) {
+            List<PdfText.Line> lines = PdfText.lines(pdf, 0, 0);
+            List<String> gaps = new ArrayList<>();
+            int dashes = 0;
+            for (PdfText.Line line : lines) {
+                for (TextPosition glyph : line.glyphs()) {
+                    if (glyph.getUnicode().equals("\u2014")) {
+                        dashes++;
+                        // A joined dash is its glyph stretched sideways until it meets the next.
+                        var matrix = glyph.getTextMatrix();
+                        if (matrix.getScalingFactorX() < matrix.getScalingFactorY() * 1.05f) {
+                            gaps.add("page " + line.page() + ": " + line.text());
+                        }
+                    }
+                }
+            }
+            assertThat(dashes).isEqualTo(4);
+            assertThat(gaps).isEmpty();
+            assertThat(String.join("", pageTexts(pdf))).contains("主题教育——永葆初心本色");
+        }
+    }
+
     /** Every folio is the page's label, on the outer half of the page: right on odd pages, left on even. */
     private static void assertFoliosOnTheOuterEdge(PDDocument pdf, String[] labels) throws IOException {
         float foot = (float) (A5.heightPoints() - A5.bottomMargin());
