@@ -2,10 +2,28 @@ package org.cjkbook.model;
 
 import java.util.List;
 
-/** A whole book as read from its sources: what it is, and what it says, in order. */
-public record Book(Metadata metadata, List<Chapter> chapters) {
+/**
+ * A whole book as read from its sources: what it is, what it says, in order, and how it
+ * is laid out on pages.
+ */
+public record Book(Metadata metadata, List<Chapter> chapters, Layout layout) {
+
+    /** How a book's pages are made up. */
+    public enum Layout {
+        /** An article: its headline over the opening, its sections run on, no front matter. */
+        ARTICLE,
+        /** A book of chapters: front matter, each chapter opening on a right-hand page. */
+        BOOK
+    }
+
     public Book {
         java.util.Objects.requireNonNull(metadata, "metadata");
+        java.util.Objects.requireNonNull(layout, "layout");
         chapters = List.copyOf(chapters);
+    }
+
+    /** A book of chapters. */
+    public Book(Metadata metadata, List<Chapter> chapters) {
+        this(metadata, chapters, Layout.BOOK);
     }
 }

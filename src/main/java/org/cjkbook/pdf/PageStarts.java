@@ -22,17 +22,43 @@ import org.xhtmlrenderer.render.PageBox;
 final class PageStarts {
 
     private final List<PageBox> pages;
+    private final PdfEdition.Folios folios;
     private final List<PageStart> starts = new ArrayList<>();
     private int nextPage;
 
-    private PageStarts(List<PageBox> pages) {
+    private PageStarts(List<PageBox> pages, PdfEdition.Folios folios) {
         this.pages = pages;
+        this.folios = folios;
     }
 
-    static List<PageStart> of(BlockBox root) {
-        PageStarts finder = new PageStarts(root.getLayer().getPages());
+    /**
+     * The pages of the body, labelled by their {@code folios}. The front matter's pages
+     * have no counterpart in the EPUB's own title page and navigation.
+     */
+    static List<PageStart> of(BlockBox root, PdfEdition.Folios folios) {
+        PageStarts finder = new PageStarts(root.getLayer().getPages(), folios);
+        finder.nextPage = folios.bodyStart();
         finder.visit(root);
         return finder.starts;
+    }
+
+    /** The index of the page where the element of {@code id} begins; 0 if there is none. */
+    static int firstPage(BlockBox root, String id) {
+        Box box = find(root, id);
+        return box == null ? 0 : new PageStarts(root.getLayer().getPages(), null).pageOf(box.getAbsY());
+    }
+
+    private static Box find(Box box, String id) {
+        if (box.getElement() != null && id.equals(box.getElement().getAttribute("id"))) {
+            return box;
+        }
+        for (Box child : box.getChildren()) {
+            Box found = find(child, id);
+            if (found != null) {
+                return found;
+            }
+        }
+        return null;
     }
 
     /** Boxes come in reading order; each page takes the first line of text that lies on it. */
@@ -63,7 +89,7 @@ final class PageStarts {
             return;
         }
         int number = Integer.parseInt(block.getAttribute(PrintDocument.BLOCK_ATTRIBUTE));
-        starts.add(new PageStart(number, offsetIn(block, text), Integer.toString(page + 1)));
+        starts.add(new PageStart(number, offsetIn(block, text), folios.label(page)));
         nextPage = page + 1;
     }
 

@@ -24,6 +24,8 @@ import org.cjkbook.model.Book;
 import org.cjkbook.text.LineComposer;
 import org.cjkbook.xhtml.PageStart;
 import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.Node;
 import org.xhtmlrenderer.pdf.DefaultPDFCreationListener;
 import org.xhtmlrenderer.pdf.ITextFontResolver;
 import org.xhtmlrenderer.pdf.ITextOutputDevice;
@@ -37,6 +39,7 @@ import com.lowagie.text.pdf.PdfBoolean;
 import com.lowagie.text.pdf.PdfDate;
 import com.lowagie.text.pdf.PdfEncryption;
 import com.lowagie.text.pdf.PdfName;
+import com.lowagie.text.pdf.PdfPageLabels;
 import com.lowagie.text.pdf.PdfString;
 import com.lowagie.text.pdf.PdfWriter;
 
@@ -123,19 +126,38 @@ public final class PdfEdition {
                     file.toString(), face.family());
         }
         String base = PdfEdition.class.getResource("print.css").toExternalForm();
-        renderer.setDocument(parse(print.xml()), base);
+        Document document = parse(print.xml());
+        renderer.setDocument(document, base);
         renderer.layout();
-        int pages = renderer.getRootBox().getLayer().getPages().size();
-        List<PageStart> starts = PageStarts.of(renderer.getRootBox());
+        Element colophon = colophon(document.getDocumentElement());
+        if (book.layout() == Book.Layout.ARTICLE && colophon != null && pageCount(renderer) % 2 == 1) {
+            // An odd last page: the colophon takes a page of its own rather than leave it blank.
+            colophon.setAttribute("class", colophon.getAttribute("class") + " " + ALONE_CLASS);
+            renderer.setDocument(document, base);
+            renderer.layout();
+        }
+        int laidOut = pageCount(renderer);
+        Folios folios = new Folios(book.layout() == Book.Layout.ARTICLE ? 0
+                : PageStarts.firstPage(renderer.getRootBox(), book.chapters().get(0).id()));
+        List<PageStart> starts = PageStarts.of(renderer.getRootBox(), folios);
+        ((MarkedTextDevice) renderer.getOutputDevice()).folios(folios);
         renderer.setListener(new DefaultPDFCreationListener() {
             @Override
             public void onClose(ITextRenderer r) {
-                finish(r.getWriter(), book, date, documentId);
+                finish(r.getWriter(), book, date, documentId, folios);
             }
         });
+        int pages = laidOut + laidOut % 2;
         OutputFile.Written written = OutputFile.write(target, out -> {
             try {
-                renderer.createPDF(out);
+                renderer.createPDF(out, false);
+                if (laidOut % 2 == 1) {
+                    // A book's leaves have two sides: a last blank page makes the count even.
+                    renderer.setDocument(parse(blankPage()), base);
+                    renderer.layout();
+                    renderer.writeNextDocument();
+                }
+                renderer.finishPDF();
             } catch (DocumentException e) {
                 throw new IOException(e.getMessage(), e);
             }
@@ -155,8 +177,72 @@ public final class PdfEdition {
         return renderer;
     }
 
-    /** What Flying Saucer does not set: language, display of the title, and fixed dates and id. */
-    private static void finish(PdfWriter writer, Book book, Instant date, byte[] documentId) {
+    /** The class that puts an article's colophon on a page of its own. */
+    private static final String ALONE_CLASS = "alone";
+
+    /** A document of one blank page of the book's size. */
+    private String blankPage() {
+        StringBuilder xml = new StringBuilder("<html xmlns=\"http://www.w3.org/1999/xhtml\"><head><title></title>");
+        for (String stylesheet : List.of("print.css", stylesheetName(page))) {
+            xml.append("<link rel=\"stylesheet\" type=\"text/css\" href=\"").append(stylesheet).append("\"/>");
+        }
+        return xml.append("</head><body></body></html>").toString();
+    }
+
+    private static int pageCount(ITextRenderer renderer) {
+        return renderer.getRootBox().getLayer().getPages().size();
+    }
+
+    /** The colophon's element, or null for a book without one. */
+    private static Element colophon(Element element) {
+        if ("colophon".equals(element.getAttribute("id"))) {
+            return element;
+        }
+        for (Node child = element.getFirstChild(); child != null; child = child.getNextSibling()) {
+            Element found = child instanceof Element e ? colophon(e) : null;
+            if (found != null) {
+                return found;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * What each page is called: front matter in lower-case roman numerals, the body in
+     * arabic ones from its first page, as its folios print them.
+     */
+    record Folios(int bodyStart) {
+        private static final String[] ROMAN = {"m", "cm", "d", "cd", "c", "xc", "l", "xl", "x", "ix", "v", "iv", "i"};
+        private static final int[] VALUES = {1000, 900, 500, 400, 100, 90, 50, 40, 10, 9, 5, 4, 1};
+
+        /** The label of the page at {@code index}, counting from 0. */
+        String label(int index) {
+            if (index >= bodyStart) {
+                return Integer.toString(index - bodyStart + 1);
+            }
+            StringBuilder roman = new StringBuilder();
+            int rest = index + 1;
+            for (int i = 0; i < VALUES.length; i++) {
+                for (; rest >= VALUES[i]; rest -= VALUES[i]) {
+                    roman.append(ROMAN[i]);
+                }
+            }
+            return roman.toString();
+        }
+
+        PdfPageLabels pdfLabels() {
+            PdfPageLabels labels = new PdfPageLabels();
+            if (bodyStart > 0) {
+                labels.addPageLabel(1, PdfPageLabels.LOWERCASE_ROMAN_NUMERALS);
+            }
+            labels.addPageLabel(bodyStart + 1, PdfPageLabels.DECIMAL_ARABIC_NUMERALS, null, 1);
+            return labels;
+        }
+    }
+
+    /** What Flying Saucer does not set: language, display of the title, page labels, and fixed dates and id. */
+    private static void finish(PdfWriter writer, Book book, Instant date, byte[] documentId, Folios folios) {
+        writer.setPageLabels(folios.pdfLabels());
         writer.getExtraCatalog().put(PdfName.LANG, new PdfString(book.metadata().language()));
         writer.addViewerPreference(PdfName.DISPLAYDOCTITLE, PdfBoolean.PDFTRUE);
         // A reproducible file: a date given, never the clock's, and the file id from its content.

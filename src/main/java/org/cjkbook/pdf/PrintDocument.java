@@ -34,6 +34,8 @@ final class PrintDocument extends BookMarkup {
     static final String BLOCK_ATTRIBUTE = "data-block";
     /** The class of a paragraph whose lines the composer set. */
     static final String COMPOSED_CLASS = "set";
+    /** The class of the body of an article, which the print stylesheet sets without front matter. */
+    static final String ARTICLE_CLASS = "article";
     /** Characters that the print stylesheet generates: folios and leaders. */
     private static final String GENERATED_BY_PRINT = "0123456789.";
     /** The inset of notes, which are set smaller and left to the renderer. */
@@ -42,6 +44,7 @@ final class PrintDocument extends BookMarkup {
     /** Sets the lines of paragraphs; null leaves breaking to the renderer. */
     private final LineComposer composer;
     private final Measures measures;
+    private final boolean article;
     /**
      * How many body em the quotations and lists around the text take from the measure;
      * {@link #UNCOMPOSED} where paragraphs are left to the renderer.
@@ -52,6 +55,7 @@ final class PrintDocument extends BookMarkup {
         super(book, fonts);
         this.composer = composer;
         this.measures = measures;
+        this.article = book.layout() == Book.Layout.ARTICLE;
     }
 
     /**
@@ -82,16 +86,30 @@ final class PrintDocument extends BookMarkup {
         }
         m.close("bookmarks").newline();
         m.close("head").newline();
-        m.open("body").newline();
+        m.open("body", "class", article ? ARTICLE_CLASS : null).newline();
         titlePage(m);
-        m.open("section", "class", "contents").newline();
-        contents(m);
-        m.close("section").newline();
-        for (Chapter chapter : book.chapters()) {
-            chapter(m, chapter);
+        // Written in both editions' reading order, so that their text blocks are numbered alike.
+        Markup contents = newMarkup().forFlyingSaucer();
+        if (article) {
+            blockCount(blockCount() + contentsBlocks());
+        } else {
+            contents.open("section", "class", "contents").newline();
+            contents(contents);
+            contents.close("section").newline();
         }
+        Markup chapters = newMarkup().forFlyingSaucer();
+        for (Chapter chapter : book.chapters()) {
+            chapter(chapters, chapter);
+        }
+        Markup colophon = newMarkup().forFlyingSaucer();
         if (hasColophon()) {
-            colophon(m);
+            colophon(colophon);
+        }
+        // A Chinese book prints its colophon on the title page's back; an article, at its end.
+        if (article) {
+            m.raw(chapters.xml()).raw(colophon.xml());
+        } else {
+            m.raw(colophon.xml()).raw(contents.xml()).raw(chapters.xml());
         }
         m.close("body").newline().close("html").newline();
         return m.xml();
@@ -180,7 +198,9 @@ final class PrintDocument extends BookMarkup {
 
     @Override
     protected void chapterEnd(Markup m, Chapter chapter) {
-        runningHeads(m, "", "", false);
+        if (!article) {
+            runningHeads(m, "", "", false);
+        }
     }
 
     /**
@@ -191,7 +211,10 @@ final class PrintDocument extends BookMarkup {
     private static void runningHeads(Markup m, String recto, String verso, boolean folio) {
         m.facedElement(Face.HEADING, "div", recto, "class", "running-recto");
         m.facedElement(Face.HEADING, "div", verso, "class", "running-verso");
-        m.element("div", "", "class", folio ? "running-folio" : "running-folio none").newline();
+        for (String side : List.of("recto", "verso")) {
+            m.element("div", "", "class", "running-folio " + side + (folio ? "" : " none"));
+        }
+        m.newline();
     }
 
     /**
@@ -200,7 +223,7 @@ final class PrintDocument extends BookMarkup {
      */
     @Override
     protected void chapterTitle(Markup m, Chapter chapter, String headingId) {
-        String[] parts = composer == null ? null : titleParts(chapter.title());
+        String[] parts = composer == null || article ? null : titleParts(chapter.title());
         if (parts == null) {
             super.chapterTitle(m, chapter, headingId);
             return;

@@ -23,6 +23,10 @@ final class TypographicTextRenderer extends ITextTextRenderer {
     /** Each run rounded on its own, as the composer measured it; a joined dash is one em. */
     @Override
     public int getWidth(FontContext context, FSFont font, String string) {
+        if (!string.isEmpty() && (string.charAt(0) == MarkedTextDevice.FOLIO_RIGHT
+                || string.charAt(0) == MarkedTextDevice.FOLIO_LEFT)) {
+            return super.getWidth(context, font, string.substring(1));
+        }
         if (!LineMarks.marked(string)) {
             return super.getWidth(context, font, string);
         }

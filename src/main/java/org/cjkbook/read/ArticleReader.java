@@ -79,7 +79,7 @@ public final class ArticleReader {
         }
         metadata.language(Script.detect(text));
         List<Chapter> chapters = book ? bookChapters(paragraphs) : sections(paragraphs);
-        return new Book(metadata.build(), chapters);
+        return new Book(metadata.build(), chapters, book ? Book.Layout.BOOK : Book.Layout.ARTICLE);
     }
 
     private static String fileTitle(Path file) {

@@ -121,11 +121,16 @@ public final class BookLoader {
     private Book read(Settings settings, BookFolder folder, Path settingsFile, List<Source> sources,
             List<String> warnings) {
         Metadata.Builder metadata = null;
+        Book.Layout layout = settings.layout();
         List<Chapter> chapters = new ArrayList<>();
         for (Path file : settings.sources()) {
             Book part = readFile(file, folder, settingsFile, sources, warnings);
             if (metadata == null) {
                 metadata = part.metadata().toBuilder();
+            }
+            // Several sources make a book, each its chapters; one is what its reader found.
+            if (layout == null) {
+                layout = settings.sources().size() > 1 ? Book.Layout.BOOK : part.layout();
             }
             chapters.addAll(part.chapters());
         }
@@ -133,7 +138,7 @@ public final class BookLoader {
         if (chapters.isEmpty()) {
             throw BookException.in(settings.sources().get(0), "no text to make a book of");
         }
-        return new Book(metadata.build(), renumber(chapters));
+        return new Book(metadata.build(), renumber(chapters), layout);
     }
 
     private Book readFile(Path file, BookFolder folder, Path settingsFile, List<Source> sources,

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 
 import org.cjkbook.BookException;
+import org.cjkbook.model.Book;
 import org.cjkbook.model.Contributor;
 import org.cjkbook.model.Metadata;
 import org.cjkbook.model.Role;
@@ -15,7 +16,7 @@ import org.cjkbook.model.Role;
 /**
  * Book settings, from {@code book.yaml} or a Markdown file's front matter: metadata that
  * overrides what the text says, and choices the text cannot make (sources, page size,
- * fonts, editions).
+ * fonts, editions, layout). A null {@code layout} leaves it to the sources.
  */
 public record Settings(
         Path file,
@@ -24,13 +25,15 @@ public record Settings(
         String pageSize,
         List<String> formats,
         Map<String, Path> fonts,
-        Path cover) {
+        Path cover,
+        Book.Layout layout) {
 
     /** Metadata keys, as in {@code book.yaml} and front matter. */
     static final Set<String> METADATA_KEYS = Set.of("title", "kicker", "subtitle", "column", "language",
             "identifier", "date", "publisher", "rights", "description", "source", "subjects", "creators",
             "contributors");
-    private static final Set<String> BOOK_KEYS = Set.of("sources", "page-size", "formats", "fonts", "cover");
+    private static final Set<String> BOOK_KEYS = Set.of("sources", "page-size", "formats", "fonts", "cover",
+            "layout");
     private static final Set<String> FONT_KEYS = Set.of("body", "bold", "heading");
     /** Where settings given to cjkbook itself, not in a file, are said to come from. */
     public static final Path GIVEN = Path.of("settings given to cjkbook");
@@ -54,7 +57,7 @@ public record Settings(
 
     /** The same settings with these sources. */
     public Settings withSources(List<Path> files) {
-        return new Settings(file, files, metadata, pageSize, formats, fonts, cover);
+        return new Settings(file, files, metadata, pageSize, formats, fonts, cover, layout);
     }
 
     /**
@@ -75,6 +78,7 @@ public record Settings(
         List<String> formats = List.of("epub", "pdf");
         Map<String, Path> fonts = new LinkedHashMap<>();
         Path cover = null;
+        Book.Layout layout = null;
         Path settingsFile = file;
         for (Map.Entry<String, Object> entry : map.entrySet()) {
             String key = entry.getKey();
@@ -89,6 +93,8 @@ public record Settings(
             } else if (key.equals("page-size")) {
                 // Which sizes there are is the print edition's to say.
                 pageSize = string(value, key, file).toUpperCase(java.util.Locale.ROOT);
+            } else if (key.equals("layout")) {
+                layout = layout(string(value, key, file), file);
             } else if (key.equals("formats")) {
                 formats = formats(strings(value, key, file), file + ": formats");
             } else if (key.equals("cover")) {
@@ -108,7 +114,16 @@ public record Settings(
         }
         file = settingsFile;
         applyMetadata(metadata, Metadata.builder(), file);
-        return new Settings(file, sources, metadata, pageSize, formats, fonts, cover);
+        return new Settings(file, sources, metadata, pageSize, formats, fonts, cover, layout);
+    }
+
+    private static Book.Layout layout(String value, Path file) {
+        for (Book.Layout layout : Book.Layout.values()) {
+            if (layout.name().equalsIgnoreCase(value)) {
+                return layout;
+            }
+        }
+        throw BookException.in(file, "layout '" + value + "' is not one of article, book");
     }
 
     /** The cover image, where it really is: a PNG or JPEG inside the book's folder that decodes. */

@@ -211,7 +211,7 @@ public abstract class BookMarkup {
             entry(m, labels.publisher(), metadata.publisher());
         }
         if (metadata.date() != null) {
-            entry(m, labels.date(), metadata.date());
+            entry(m, labels.date(), writtenDate(metadata.date()));
         }
         m.close("dl").newline();
         if (metadata.rights() != null) {
@@ -229,6 +229,20 @@ public abstract class BookMarkup {
         m.endBlock();
         textBlock(m, null, "dd", value);
         m.close("div").newline();
+    }
+
+    /** A date as Chinese books print it: {@code 2026-11-27} as 2026年11月27日; another form as it is. */
+    static String writtenDate(String date) {
+        java.util.regex.Matcher parts = java.util.regex.Pattern.compile("(\\d{4})(?:-(\\d{2})(?:-(\\d{2}))?)?")
+                .matcher(date);
+        if (!parts.matches()) {
+            return date;
+        }
+        StringBuilder written = new StringBuilder(parts.group(1)).append('年');
+        for (int i = 2; i <= 3 && parts.group(i) != null; i++) {
+            written.append(Integer.parseInt(parts.group(i))).append(i == 2 ? '月' : '日');
+        }
+        return written.toString();
     }
 
     /** Names as a credit line sets them: separated by an ideographic space. */
