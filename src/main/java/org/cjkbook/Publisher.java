@@ -263,7 +263,12 @@ public final class Publisher {
 
     private static Map<Face, byte[]> subsets(Map<Face, SortedSet<Integer>> characters, FontSet fonts) {
         Map<Face, byte[]> subsets = new EnumMap<>(Face.class);
-        characters.forEach((face, codePoints) -> subsets.put(face, fonts.subset(face, codePoints)));
+        // A face that draws nothing (code, in a book without any) is not embedded at all.
+        characters.forEach((face, codePoints) -> {
+            if (!codePoints.isEmpty()) {
+                subsets.put(face, fonts.subset(face, codePoints));
+            }
+        });
         return subsets;
     }
 

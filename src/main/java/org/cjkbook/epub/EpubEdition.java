@@ -87,7 +87,8 @@ public final class EpubEdition {
     }
 
     /**
-     * Writes the EPUB; {@code fontPrograms} are the subset fonts, one per face.
+     * Writes the EPUB; {@code fontPrograms} are the subset fonts, one per face that draws
+     * something.
      * {@code printSource} names the print edition whose page numbers the documents carry,
      * or is null when they carry none.
      */
@@ -100,9 +101,11 @@ public final class EpubEdition {
             epub.getResources().add(resource);
             epub.getSpine().addSpineReference(new SpineReference(resource));
         }
-        epub.getResources().add(resource(resourceBytes("epub.css"), "css/epub.css", CSS));
+        epub.getResources().add(resource(stylesheet(fontPrograms.keySet()), "css/epub.css", CSS));
         for (Face face : Face.values()) {
-            epub.getResources().add(resource(fontPrograms.get(face), fontFile(face), TTF));
+            if (fontPrograms.containsKey(face)) {
+                epub.getResources().add(resource(fontPrograms.get(face), fontFile(face), TTF));
+            }
         }
         imageNames(book).forEach((file, name) -> epub.getResources().add(resource(read(Path.of(file)), name,
                 IMAGE_TYPES.get(extension(name)))));
@@ -142,6 +145,21 @@ public final class EpubEdition {
                 .sorted(java.util.Comparator.comparing(Resource::getHref))
                 .forEach(ordered::add);
         return ordered;
+    }
+
+    /**
+     * The stylesheet, less the {@code @font-face} rules of faces the book does not embed:
+     * a rule whose file is absent would send reading systems, and EPUBCheck, looking for it.
+     */
+    static byte[] stylesheet(java.util.Set<Face> embedded) {
+        String css = new String(resourceBytes("epub.css"), StandardCharsets.UTF_8);
+        for (Face face : Face.values()) {
+            if (!embedded.contains(face)) {
+                css = css.replaceAll("@font-face \\{[^}]*url\\(\\.\\./" + java.util.regex.Pattern.quote(fontFile(face))
+                        + "\\)[^}]*}\n?", "");
+            }
+        }
+        return css.getBytes(StandardCharsets.UTF_8);
     }
 
     static String fontFile(Face face) {

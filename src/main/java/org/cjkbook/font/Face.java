@@ -1,7 +1,7 @@
 package org.cjkbook.font;
 
 /**
- * The three typographic roles a book's text plays, each served by one font file.
+ * The four typographic roles a book's text plays, each served by one font file.
  *
  * <p>Stylesheets name a face by {@link #family()} and {@link #weight()}, so the two serif
  * faces share a family and differ by weight: a reader that falls back to synthetic bold
@@ -14,7 +14,13 @@ public enum Face {
     /** Strong text and titles: Noto Serif SC Bold. */
     BOLD("Book Serif", 700, "NotoSerifSC-Bold.ttf"),
     /** Headings: Noto Sans SC Bold (黑体 style). */
-    HEADING("Book Sans", 700, "NotoSansSC-Bold.ttf");
+    HEADING("Book Sans", 700, "NotoSansSC-Bold.ttf"),
+    /**
+     * Code: Noto Sans Mono Regular, whose columns keep a program's alignment. It has no Han,
+     * which falls back to the body face; being last, it draws another face's text only where
+     * no other face can.
+     */
+    MONO("Book Mono", 400, "NotoSansMono-Regular.ttf");
 
     private final String family;
     private final int weight;

@@ -62,8 +62,8 @@ final class ComposerSegments implements Inlines.Sink {
     @Override
     public void text(String text, Face face, Inlines.Role role, boolean besideElements) {
         switch (role) {
-            case PROSE -> faced(text, face, body(face));
-            case CODE -> faced(text, face, measures.of(face, PageGeometry.SMALL_POINTS));
+            case PROSE -> faced(text, face, PageGeometry.BODY_POINTS);
+            case CODE -> faced(text, face, PageGeometry.SMALL_POINTS);
             case NOTE_REFERENCE -> segments.add(new LineComposer.Segment(text,
                     measures.of(face, PageGeometry.REFERENCE_POINTS), look, true));
             default -> throw new IllegalArgumentException(role.toString());
@@ -79,8 +79,12 @@ final class ComposerSegments implements Inlines.Sink {
         return measures.of(face, PageGeometry.BODY_POINTS);
     }
 
-    /** Text in {@code face}, a character it lacks split off into the face that has it. */
-    private void faced(String text, Face face, LineComposer.Metrics metrics) {
+    /**
+     * Text in {@code face} at {@code points}, a character it lacks split off into the face
+     * that has it: the fallback's span sets only the face, so it keeps the size.
+     */
+    private void faced(String text, Face face, float points) {
+        LineComposer.Metrics metrics = measures.of(face, points);
         int start = 0;
         for (int i = 0; i < text.length(); i += Character.charCount(text.codePointAt(i))) {
             Face other = markup.fallback(face, text.codePointAt(i));
@@ -91,7 +95,8 @@ final class ComposerSegments implements Inlines.Sink {
                 start = i + Character.charCount(text.codePointAt(i));
                 List<Wrapper> inner = new ArrayList<>(look.wrappers());
                 inner.add(new Wrapper(other, "span", "class", Markup.fallbackClass(other)));
-                segments.add(new LineComposer.Segment(text.substring(i, start), body(other), new Look(inner)));
+                segments.add(new LineComposer.Segment(text.substring(i, start), measures.of(other, points),
+                        new Look(inner)));
             }
         }
         if (start < text.length()) {

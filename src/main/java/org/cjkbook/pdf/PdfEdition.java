@@ -54,8 +54,8 @@ public final class PdfEdition {
     private final Instant date;
 
     /**
-     * {@code fontPrograms} are TrueType fonts, one per face, that draw at least the
-     * characters the print markup sets in that face; {@code page} is the one the markup
+     * {@code fontPrograms} are TrueType fonts, one per face the print markup sets text in,
+     * that draw at least the characters it sets in that face; {@code page} is the one the markup
      * was made for; {@code date} is the PDF's creation and modification date.
      */
     public PdfEdition(Map<Face, byte[]> fontPrograms, PageGeometry page, Instant date) {
@@ -118,6 +118,9 @@ public final class PdfEdition {
         ITextRenderer renderer = newRenderer();
         byte[] documentId = digest(print.xml());
         for (Face face : Face.values()) {
+            if (!fontPrograms.containsKey(face)) {
+                continue;
+            }
             // Flying Saucer reads a font's weight and decorations from a file; the PDF
             // embeds the font object made here, whose subset tag is reproducible.
             Path file = fontFolder.resolve(face.name().toLowerCase(java.util.Locale.ROOT) + ".ttf");

@@ -50,6 +50,8 @@ final class PrintDocument extends BookMarkup {
      * {@link #UNCOMPOSED} where paragraphs are left to the renderer.
      */
     private int inset;
+    /** Whether the innermost block around the text is a list, whose paragraphs start flush. */
+    private boolean listed;
 
     private PrintDocument(Book book, FontSet fonts, LineComposer composer, Measures measures) {
         super(book, fonts);
@@ -164,12 +166,15 @@ final class PrintDocument extends BookMarkup {
 
     /** Where too little measure is left for setting lines well, paragraphs are left to the renderer. */
     @Override
-    protected void indented(int ems, Runnable blocks) {
+    protected void indented(Block container, int ems, Runnable blocks) {
         int outer = inset;
+        boolean outerListed = listed;
         boolean room = composer != null && composer.measure() - (outer + ems) * composer.em() >= 8 * composer.em();
         inset = outer == UNCOMPOSED || !room ? UNCOMPOSED : outer + ems;
+        listed = container instanceof Block.ListBlock;
         blocks.run();
         inset = outer;
+        listed = outerListed;
     }
 
     @Override
@@ -267,7 +272,8 @@ final class PrintDocument extends BookMarkup {
         Inlines.write(content, Face.BODY, emphasisFace(), notes, segments);
         boolean wrapped = segments.wrapped();
         openBlock(m, null, "p", "class", COMPOSED_CLASS);
-        int indent = inset == 0 ? PageGeometry.INDENT_EMS * composer.em() : 0;
+        // A quotation's paragraphs are indented like the text's, so that one can be told from the next.
+        int indent = listed ? 0 : PageGeometry.INDENT_EMS * composer.em();
         List<LineComposer.Line> lines = composer.compose(segments.segments(), indent);
         for (int n = 0; n < lines.size(); n++) {
             if (n > 0) {

@@ -34,7 +34,7 @@ public record Settings(
             "contributors");
     private static final Set<String> BOOK_KEYS = Set.of("sources", "page-size", "formats", "fonts", "cover",
             "layout");
-    private static final Set<String> FONT_KEYS = Set.of("body", "bold", "heading");
+    private static final Set<String> FONT_KEYS = Set.of("body", "bold", "heading", "mono");
     /** Where settings given to cjkbook itself, not in a file, are said to come from. */
     public static final Path GIVEN = Path.of("settings given to cjkbook");
     private static final Set<String> FORMATS = Set.of("epub", "pdf");

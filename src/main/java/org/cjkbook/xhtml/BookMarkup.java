@@ -83,8 +83,8 @@ public abstract class BookMarkup {
         closeBlock(m, "p");
     }
 
-    /** Writes blocks that stand {@code ems} body em further in (quotations, lists). */
-    protected void indented(int ems, Runnable blocks) {
+    /** Writes the blocks of {@code container}, a quotation or a list, which stand {@code ems} body em further in. */
+    protected void indented(Block container, int ems, Runnable blocks) {
         blocks.run();
     }
 
@@ -290,7 +290,7 @@ public abstract class BookMarkup {
         public void quote(Block.Quote quote) {
             m.open("blockquote").newline();
             // The stylesheets give a quotation two em on either side.
-            indented(4, () -> blocks(m, quote.blocks(), notes));
+            indented(quote, 4, () -> blocks(m, quote.blocks(), notes));
             m.close("blockquote").newline();
         }
 
@@ -300,7 +300,7 @@ public abstract class BookMarkup {
             m.open(tag, "start", list.ordered() && list.start() != 1 ? Integer.toString(list.start()) : null)
                     .newline();
             // The stylesheets indent a list by two em.
-            indented(2, () -> {
+            indented(list, 2, () -> {
                 for (int i = 0; i < list.items().size(); i++) {
                     m.open("li");
                     listItemStart(m, list, i);
@@ -313,7 +313,7 @@ public abstract class BookMarkup {
 
         @Override
         public void codeBlock(Block.CodeBlock code) {
-            openBlock(m, null, "pre");
+            openBlock(m, Face.MONO, "pre");
             m.open("code", "class", code.language() == null ? null : "language-" + code.language())
                     .text(code.text()).close("code");
             closeBlock(m, "pre");

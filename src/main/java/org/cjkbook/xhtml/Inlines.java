@@ -93,8 +93,9 @@ public final class Inlines implements Inline.Visitor {
 
     @Override
     public void code(Inline.Code code) {
-        sink.open(face, "code");
-        sink.text(code.text(), face, Role.CODE, false);
+        // In the mono face wherever it stands, a heading's or emphasis's too: the reader sees it is code.
+        sink.open(Face.MONO, "code");
+        sink.text(code.text(), Face.MONO, Role.CODE, false);
         sink.close("code");
     }
 

@@ -165,7 +165,10 @@ public final class Markup {
         }
         for (Face other : Face.values()) {
             if (other != face && fonts.has(other, codePoint)) {
-                fallbacks.put(codePoint, other);
+                // Code's font has no Han by design: that it falls back is no news to report.
+                if (face != Face.MONO) {
+                    fallbacks.put(codePoint, other);
+                }
                 return other;
             }
         }

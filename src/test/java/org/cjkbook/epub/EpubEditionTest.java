@@ -157,6 +157,7 @@ class EpubEditionTest {
         faces.put("body", new TreeSet<>());
         faces.put("heading", new TreeSet<>());
         faces.put("bold", new TreeSet<>());
+        faces.put("mono", new TreeSet<>());
         for (Map.Entry<String, byte[]> entry : entries.entrySet()) {
             if (entry.getKey().endsWith(".xhtml")) {
                 Element body = (Element) parse(entry.getValue()).getElementsByTagName("body").item(0);
@@ -181,6 +182,8 @@ class EpubEditionTest {
             String cssClass = element.getAttribute("class");
             if (cssClass.startsWith("fallback-")) {
                 inner = cssClass.substring("fallback-".length());
+            } else if (tag.equals("code") || tag.equals("pre")) {
+                inner = "mono";
             } else if (tag.matches("h[2-6]|th|dt") || cssClass.equals("column")) {
                 inner = "heading";
             } else if (tag.equals("h1") || (tag.equals("strong") && face.equals("body"))) {
