@@ -13,6 +13,7 @@ import org.cjkbook.font.Face;
 import org.cjkbook.font.FontSet;
 import org.cjkbook.model.Book;
 import org.cjkbook.model.Chapter;
+import org.cjkbook.model.Inline;
 import org.cjkbook.xhtml.BookMarkup;
 import org.cjkbook.xhtml.Markup;
 import org.cjkbook.xhtml.PageStart;
@@ -23,6 +24,9 @@ import org.cjkbook.xhtml.PageStart;
  * print edition was built alongside, its page starts become page breaks and a page list.
  */
 final class EpubDocuments extends BookMarkup {
+
+    /** The class of a part of a title, in epub.css. */
+    static final String TITLE_PART = "title-part";
 
     private final Function<String, String> imageHref;
     /** Page starts of the print edition by text block. */
@@ -128,6 +132,35 @@ final class EpubDocuments extends BookMarkup {
 
     private static void landmark(Markup m, String type, String href, String label) {
         m.open("li").open("a", "epub:type", type, "href", href).hiddenText(label).close("a").close("li").newline();
+    }
+
+    /** A plain title keeps its parts whole; one with markup is written as it is. */
+    @Override
+    protected void chapterTitle(Markup m, Chapter chapter, String headingId) {
+        if (chapter.title().size() != 1 || !(chapter.title().get(0) instanceof Inline.Text text)) {
+            super.chapterTitle(m, chapter, headingId);
+            return;
+        }
+        openBlock(m, Face.HEADING, "h2", "id", headingId);
+        titleText(m, text.text());
+        closeBlock(m, "h2");
+    }
+
+    /**
+     * A title of parts separated by spaces (第一回　甄士隐梦幻识通灵　贾雨村风尘怀闺秀, 永葆初心本色
+     * 践行使命担当) breaks between its parts: each is a span the stylesheet keeps whole
+     * where the line allows, its space inside it so that nothing else can start a line.
+     */
+    @Override
+    protected void titleText(Markup m, String title) {
+        String[] parts = title.strip().split("(?<=[ \u3000])(?=[^ \u3000])");
+        if (parts.length < 2 || !title.equals(title.strip())) {
+            m.text(title);
+            return;
+        }
+        for (String part : parts) {
+            m.open("span", "class", TITLE_PART).text(part).close("span");
+        }
     }
 
     @Override

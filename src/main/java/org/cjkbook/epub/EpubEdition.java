@@ -22,6 +22,7 @@ import java.util.zip.ZipOutputStream;
 
 import org.cjkbook.BookException;
 import org.cjkbook.OutputFile;
+import org.cjkbook.font.DashRule;
 import org.cjkbook.font.Face;
 import org.cjkbook.font.FontSet;
 import org.cjkbook.model.Block;
@@ -102,7 +103,8 @@ public final class EpubEdition {
         }
         epub.getResources().add(resource(resourceBytes("epub.css"), "css/epub.css", CSS));
         for (Face face : Face.values()) {
-            epub.getResources().add(resource(fontPrograms.get(face), fontFile(face), TTF));
+            // Reading engines draw the dashes of —— side by side with no stretching of their own.
+            epub.getResources().add(resource(DashRule.widened(fontPrograms.get(face)), fontFile(face), TTF));
         }
         imageNames(book).forEach((file, name) -> epub.getResources().add(resource(read(Path.of(file)), name,
                 IMAGE_TYPES.get(extension(name)))));

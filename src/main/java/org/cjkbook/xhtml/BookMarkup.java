@@ -112,6 +112,11 @@ public abstract class BookMarkup {
         closeBlock(m, "h2");
     }
 
+    /** The text of a title or heading; an edition that keeps a title's parts whole overrides this. */
+    protected void titleText(Markup m, String title) {
+        m.text(title);
+    }
+
     // --- the parts of a book ------------------------------------------------------------
 
     /** The head of a document, left open for the edition to add to. */
@@ -130,11 +135,11 @@ public abstract class BookMarkup {
     protected final void titlePage(Markup m) {
         m.open("section", "epub:type", "titlepage", "class", "titlepage", "aria-label", labels.titlePage()).newline();
         if (metadata.kicker() != null) {
-            textBlock(m, null, "p", metadata.kicker(), "class", "kicker");
+            titleBlock(m, null, "p", metadata.kicker(), "class", "kicker");
         }
-        textBlock(m, Face.BOLD, "h1", metadata.title(), "class", "title", "epub:type", "fulltitle");
+        titleBlock(m, Face.BOLD, "h1", metadata.title(), "class", "title", "epub:type", "fulltitle");
         if (metadata.subtitle() != null) {
-            textBlock(m, null, "p", "——" + metadata.subtitle(), "class", "subtitle", "epub:type", "subtitle",
+            titleBlock(m, null, "p", "——" + metadata.subtitle(), "class", "subtitle", "epub:type", "subtitle",
                     "role", "doc-subtitle");
         }
         if (metadata.column() != null) {
@@ -426,6 +431,12 @@ public abstract class BookMarkup {
     protected final void textBlock(Markup m, Face face, String tag, String text, String... attributes) {
         openBlock(m, face, tag, attributes);
         m.text(text);
+        closeBlock(m, tag);
+    }
+
+    private void titleBlock(Markup m, Face face, String tag, String text, String... attributes) {
+        openBlock(m, face, tag, attributes);
+        titleText(m, text);
         closeBlock(m, tag);
     }
 
