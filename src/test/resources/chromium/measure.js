@@ -1,6 +1,7 @@
 // Lays out EPUB documents in headless Chromium at a given width and reports, as JSON, what
 // the tests check: the fonts that drew each element's text (from the DevTools protocol),
-// the boxes of the two dashes of every ——, and the lines each part of a title falls on.
+// the boxes of the two dashes of every ——, the lines each part of a title falls on, and
+// whether emphasized text has dots or a slant.
 // Usage: node measure.js NODE_MODULES CHROMIUM WIDTH SCREENSHOT_DIR FILE...
 const [modules, chromium, width, shots, ...files] = process.argv.slice(2);
 const puppeteer = require(require.resolve('puppeteer-core', { paths: [modules] }));
@@ -29,7 +30,17 @@ function measureInPage() {
     const lines = new Set([...range.getClientRects()].filter((r) => r.width > 0).map(lineOf));
     return { text, lines: lines.size, fits: part.scrollWidth <= part.parentElement.clientWidth };
   });
-  return { dashes, parts, width: document.documentElement.clientWidth };
+  const emphasis = [];
+  for (const em of document.querySelectorAll('em')) {
+    const texts = document.createTreeWalker(em, NodeFilter.SHOW_TEXT);
+    for (let node = texts.nextNode(); node; node = texts.nextNode()) {
+      const style = getComputedStyle(node.parentElement);
+      const dots = (style.textEmphasisStyle || style.webkitTextEmphasisStyle) !== 'none';
+      emphasis.push({ text: node.data, han: /\p{Script=Han}/u.test(node.data), latin: /\p{Script=Latin}/u.test(node.data),
+        dots, italic: style.fontStyle === 'italic' });
+    }
+  }
+  return { dashes, parts, emphasis, width: document.documentElement.clientWidth };
 }
 
 (async () => {
@@ -48,7 +59,9 @@ function measureInPage() {
       const measured = await page.evaluate(measureInPage);
       const { root } = await cdp.send('DOM.getDocument', { depth: -1 });
       const { nodeIds } = await cdp.send('DOM.querySelectorAll', { nodeId: root.nodeId,
-        selector: 'body *' });
+        // Code is set in the reader's monospace, as the book embeds no monospaced face; the
+        // fonts of a node include those of the elements inside it.
+        selector: 'body *:not(pre):not(code):not(:has(code))' });
       const fonts = {};
       for (const nodeId of nodeIds) {
         const { fonts: used } = await cdp.send('CSS.getPlatformFontsForNode', { nodeId });

@@ -8,6 +8,8 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.cjkbook.font.Face;
 import org.cjkbook.font.FontSet;
@@ -27,6 +29,11 @@ final class EpubDocuments extends BookMarkup {
 
     /** The class of a part of a title, in epub.css. */
     static final String TITLE_PART = "title-part";
+
+    /** The class of Latin text within emphasis, in epub.css. */
+    static final String LATIN_CLASS = "latin";
+    /** A run of Latin letters and digits, with the spaces and marks inside words and numbers. */
+    private static final Pattern LATIN = Pattern.compile("[\\p{IsLatin}0-9]+(?:[ '’.,:/_-]+[\\p{IsLatin}0-9]+)*");
 
     private final Function<String, String> imageHref;
     /** Page starts of the print edition by text block. */
@@ -182,9 +189,24 @@ final class EpubDocuments extends BookMarkup {
         m.startBlock(starts);
     }
 
+    /**
+     * Emphasis dots go under Han characters only (clreq): within emphasis, a Latin word or
+     * number is marked for the stylesheet to set in italic, without dots.
+     */
     @Override
     protected void prose(Markup m, String text, boolean besideElements) {
-        m.squeezedText(text);
+        if (!inEmphasis()) {
+            m.squeezedText(text);
+            return;
+        }
+        Matcher latin = LATIN.matcher(text);
+        int start = 0;
+        while (latin.find()) {
+            m.squeezedText(text.substring(start, latin.start()));
+            m.open("span", "class", LATIN_CLASS).text(latin.group()).close("span");
+            start = latin.end();
+        }
+        m.squeezedText(text.substring(start));
     }
 
     /** Emphasis dots (in the stylesheet) on the body face, not a slant or another face. */

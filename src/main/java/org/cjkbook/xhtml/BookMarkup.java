@@ -40,6 +40,8 @@ public abstract class BookMarkup {
     private final Map<Face, SortedSet<Integer>> characters = Markup.newCharacterMap();
     private final Map<Integer, Face> fallbacks = new TreeMap<>();
     private int blocks;
+    /** How many emphasis elements the text written now stands in. */
+    private int emphasisDepth;
 
     /** A character its face lacks is set in a face of {@code fonts} that has it; null fonts set all in their own. */
     protected BookMarkup(Book book, FontSet fonts) {
@@ -72,6 +74,11 @@ public abstract class BookMarkup {
 
     /** The face emphasis is set in. */
     protected abstract Face emphasisFace();
+
+    /** True while the text being written is emphasized, for an edition that marks parts of it. */
+    protected final boolean inEmphasis() {
+        return emphasisDepth > 0;
+    }
 
     /** Where a chapter's table-of-contents entry leads. */
     protected abstract String chapterHref(Chapter chapter);
@@ -390,11 +397,13 @@ public abstract class BookMarkup {
 
         @Override
         public void open(Face face, String tag, String... attributes) {
+            emphasisDepth += tag.equals("em") ? 1 : 0;
             m.openFaced(face, tag, attributes);
         }
 
         @Override
         public void close(String tag) {
+            emphasisDepth -= tag.equals("em") ? 1 : 0;
             m.closeFaced(tag);
         }
 

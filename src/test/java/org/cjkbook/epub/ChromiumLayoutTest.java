@@ -46,7 +46,9 @@ class ChromiumLayoutTest {
             JsonNode chapters = measure(novel, width, "chapter-1.xhtml", "chapter-3.xhtml", "chapter-106.xhtml");
             check(chapters);
             assertThat(chapters.findValues("parts").stream().mapToInt(JsonNode::size).sum()).isEqualTo(9);
-            check(measure(markdown, width, "titlepage.xhtml", "chapter-1.xhtml"));
+            JsonNode article = measure(markdown, width, "titlepage.xhtml", "chapter-1.xhtml");
+            check(article);
+            assertThat(article.findValues("emphasis").stream().mapToInt(JsonNode::size).sum()).isGreaterThan(10);
         }
     }
 
@@ -61,6 +63,17 @@ class ChromiumLayoutTest {
                 assertThat(dash.get("secondLeft").asDouble() - dash.get("firstRight").asDouble())
                         .as("gap between the dashes of —— in " + file).isBetween(-0.5, 0.5);
                 assertThat(dash.get("width").asDouble()).as("—— is two em").isBetween(size * 1.98, size * 2.02);
+            }
+            for (JsonNode text : page.get("emphasis")) {
+                String what = "emphasized \"" + text.get("text").asText() + "\" in " + file;
+                if (text.get("latin").asBoolean()) {
+                    assertThat(text.get("dots").asBoolean()).as(what + " has no dots").isFalse();
+                    assertThat(text.get("italic").asBoolean()).as(what + " is italic").isTrue();
+                }
+                if (text.get("han").asBoolean()) {
+                    assertThat(text.get("dots").asBoolean()).as(what + " has dots").isTrue();
+                    assertThat(text.get("italic").asBoolean()).as(what + " is upright").isFalse();
+                }
             }
             for (JsonNode part : page.get("parts")) {
                 if (part.get("fits").asBoolean()) {
