@@ -1,6 +1,7 @@
 package org.cjkbook.epub;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -52,7 +53,7 @@ class MuPdfLayoutTest {
 
     @Test
     void seedIsSetInTheEmbeddedFacesAtTheDesignedPitchWithoutThePageList() throws Exception {
-        checkLayout(Builds.of(Builds.SEED).resolve("book.epub"));
+        assertThat(checkLayout(Builds.of(Builds.SEED).resolve("book.epub"))).as("—— laid out").isPositive();
     }
 
     @Test
@@ -60,7 +61,8 @@ class MuPdfLayoutTest {
         checkLayout(Builds.of(slice).resolve("novel-slice.epub"));
     }
 
-    private static void checkLayout(Path epub) throws Exception {
+    /** Checks the layout; returns how many —— it holds. */
+    private static int checkLayout(Path epub) throws Exception {
         Path mutool = ExternalTool.require("mutool");
         Path stext = Files.createTempFile("cjkbook-mupdf", ".stext");
         ExternalTool.Run run = ExternalTool.run(mutool, "draw", "-q", "-F", "stext", "-o", stext.toString(),
@@ -73,6 +75,7 @@ class MuPdfLayoutTest {
         Map<String, Integer> hanByFont = new HashMap<>();
         List<Double> pitches = new ArrayList<>();
         double bodySize = 0;
+        int dashes = 0;
         // MuPDF makes each line a block of its own: the pitch is measured down each page.
         NodeList pages = layout.getElementsByTagName("page");
         for (int p = 0; p < pages.getLength(); p++) {
@@ -86,6 +89,7 @@ class MuPdfLayoutTest {
                 text.codePoints().filter(MuPdfLayoutTest::isHan)
                         .forEach(c -> hanByFont.merge(font.getAttribute("name"), 1, Integer::sum));
                 double size = Double.parseDouble(font.getAttribute("size"));
+                dashes += checkDashes(line, size);
                 double top = Double.parseDouble(line.getAttribute("bbox").split(" ")[1]);
                 if (font.getAttribute("name").equals(embedded.get("body")) && size == singleSize(line, size)) {
                     bodySize = size;
@@ -107,6 +111,7 @@ class MuPdfLayoutTest {
         double median = pitches.get(pitches.size() / 2);
         assertThat(median / bodySize).as("line pitch %.2f pt at %.2f pt", median, bodySize)
                 .isBetween(LINE_HEIGHT * 0.95, LINE_HEIGHT * 1.05);
+        return dashes;
     }
 
     /** The size of a line's text, for lines set in one size only; another value otherwise. */
@@ -118,6 +123,26 @@ class MuPdfLayoutTest {
             }
         }
         return size;
+    }
+
+    /**
+     * Checks that the second dash of each —— starts one em after the first: the embedded
+     * dash fills its em, so the two draw one rule. Returns how many there were.
+     */
+    private static int checkDashes(Element line, double size) {
+        NodeList chars = line.getElementsByTagName("char");
+        int count = 0;
+        for (int i = 0; i + 1 < chars.getLength(); i++) {
+            Element first = (Element) chars.item(i);
+            Element second = (Element) chars.item(i + 1);
+            if (first.getAttribute("c").equals("\u2014") && second.getAttribute("c").equals("\u2014")) {
+                double advance = Double.parseDouble(second.getAttribute("x")) - Double.parseDouble(first.getAttribute("x"));
+                assertThat(advance).as("the first dash of —— at %s pt", size).isCloseTo(size, within(size * 0.01));
+                count++;
+                i++;
+            }
+        }
+        return count;
     }
 
     private static String text(Element line) {
