@@ -23,7 +23,7 @@ function measureInPage() {
         fontSize: parseFloat(getComputedStyle(node.parentElement).fontSize), width: first.width + second.width });
     }
   }
-  const parts = [...document.querySelectorAll('.title-part')].map((part) => {
+  const parts = [...document.querySelectorAll('.title-part, .title-phrase')].map((part) => {
     const range = document.createRange();
     range.selectNodeContents(part);
     const text = part.textContent.replace(/[ \u3000]+$/, '');

@@ -27,8 +27,13 @@ import org.cjkbook.xhtml.PageStart;
  */
 final class EpubDocuments extends BookMarkup {
 
-    /** The class of a part of a title, in epub.css. */
+    /** The classes of a part of a title, and of a phrase of one, in epub.css. */
     static final String TITLE_PART = "title-part";
+    static final String TITLE_PHRASE = "title-phrase";
+    /** After the spaces between a title's parts. */
+    private static final Pattern PART_BREAK = Pattern.compile("(?<=[ \\u3000])(?=[\\p{L}\\p{N}])");
+    /** After the mark that ends a phrase, where a letter follows. */
+    private static final Pattern PHRASE_BREAK = Pattern.compile("(?<=[，、；：])(?=[\\p{L}\\p{N}])");
 
     /** The class of Latin text within emphasis, in epub.css. */
     static final String LATIN_CLASS = "latin";
@@ -155,18 +160,24 @@ final class EpubDocuments extends BookMarkup {
 
     /**
      * A title of parts separated by spaces (第一回　甄士隐梦幻识通灵　贾雨村风尘怀闺秀, 永葆初心本色
-     * 践行使命担当) breaks between its parts: each is a span the stylesheet keeps whole
-     * where the line allows, its space inside it so that nothing else can start a line.
+     * 践行使命担当) breaks between its parts, and one without spaces between its phrases
+     * (对准目标、从严从实，勇于自我革命): each is a span the stylesheet keeps whole where the
+     * line allows, with the space or mark that ends it, so that none of them starts a line.
      */
     @Override
     protected void titleText(Markup m, String title) {
-        String[] parts = title.strip().split("(?<=[ \u3000])(?=[^ \u3000])");
-        if (parts.length < 2 || !title.equals(title.strip())) {
-            m.text(title);
+        String[] parts = PART_BREAK.split(title);
+        String type = TITLE_PART;
+        if (parts.length < 2) {
+            parts = PHRASE_BREAK.split(title);
+            type = TITLE_PHRASE;
+        }
+        if (parts.length < 2) {
+            m.squeezedText(title);
             return;
         }
         for (String part : parts) {
-            m.open("span", "class", TITLE_PART).text(part).close("span");
+            m.open("span", "class", type).squeezedText(part).close("span");
         }
     }
 

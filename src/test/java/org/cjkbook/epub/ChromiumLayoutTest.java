@@ -34,7 +34,9 @@ class ChromiumLayoutTest {
         check(pages);
         assertThat(pages.findValues("dashes").stream().mapToInt(JsonNode::size).sum()).as("—— measured")
                 .isGreaterThanOrEqualTo(2);
-        assertThat(pages.get(0).get("parts").size()).as("the title's parts").isEqualTo(2);
+        // the title's two parts, the kicker's two phrases
+        assertThat(pages.get(0).get("parts").size()).isEqualTo(4);
+        assertThat(pages.get(2).get("parts").size()).as("the phrases of chapter 3's title").isEqualTo(3);
     }
 
     @Test
