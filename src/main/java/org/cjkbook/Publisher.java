@@ -314,7 +314,8 @@ public final class Publisher {
     /**
      * The date the editions carry (the EPUB's dcterms:modified, the PDF's dates):
      * SOURCE_DATE_EPOCH, else the timestamp given (Maven's project.build.outputTimestamp),
-     * else the book's date; never the clock, so that a build can be repeated byte for byte.
+     * else the book's date, so that a build can be repeated byte for byte; a book without
+     * any of them is dated by the build, as Pandoc does, rather than by 1970.
      */
     private Instant modified(Book book) {
         String epoch = System.getenv("SOURCE_DATE_EPOCH");
@@ -329,7 +330,7 @@ public final class Publisher {
             String day = date.length() == 4 ? date + "-01-01" : date.length() == 7 ? date + "-01" : date;
             return LocalDate.parse(day).atStartOfDay().toInstant(ZoneOffset.UTC);
         }
-        return Instant.EPOCH;
+        return Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
     }
 
     private static void checkFolder(Path folder) {

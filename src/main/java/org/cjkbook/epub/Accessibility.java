@@ -14,12 +14,17 @@ import org.cjkbook.xhtml.Markup;
  * from what the book holds: it claims WCAG 2.2 AA only when every image has a text
  * alternative and every link has text, the parts of it that depend on the source.
  */
-record Accessibility(boolean images, boolean pageList, boolean conforms) {
+record Accessibility(boolean images, boolean pageList, boolean conforms, String evaluator) {
 
+    /**
+     * The evaluator of a conformance claim is whoever publishes the book, if the settings
+     * name one: the tool that made the book cannot vouch for its own output.
+     */
     static Accessibility of(Book book, boolean pageList) {
         Scan scan = new Scan();
         scan.book(book);
-        return new Accessibility(scan.images > 0, pageList, scan.unnamedImages == 0 && scan.emptyLinks == 0);
+        return new Accessibility(scan.images > 0, pageList, scan.unnamedImages == 0 && scan.emptyLinks == 0,
+                book.metadata().publisher());
     }
 
     void write(Markup m) {
@@ -42,7 +47,9 @@ record Accessibility(boolean images, boolean pageList, boolean conforms) {
         meta(m, "schema:accessibilitySummary", summary());
         if (conforms) {
             meta(m, "dcterms:conformsTo", "EPUB Accessibility 1.1 - WCAG 2.2 Level AA");
-            meta(m, "a11y:certifiedBy", "cjkbook");
+            if (evaluator != null) {
+                meta(m, "a11y:certifiedBy", evaluator);
+            }
         }
     }
 

@@ -8,11 +8,14 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.cjkbook.font.Face;
 import org.cjkbook.font.FontSet;
 import org.cjkbook.model.Book;
 import org.cjkbook.model.Chapter;
+import org.cjkbook.model.Inline;
 import org.cjkbook.xhtml.BookMarkup;
 import org.cjkbook.xhtml.Markup;
 import org.cjkbook.xhtml.PageStart;
@@ -23,6 +26,19 @@ import org.cjkbook.xhtml.PageStart;
  * print edition was built alongside, its page starts become page breaks and a page list.
  */
 final class EpubDocuments extends BookMarkup {
+
+    /** The classes of a part of a title, and of a phrase of one, in epub.css. */
+    static final String TITLE_PART = "title-part";
+    static final String TITLE_PHRASE = "title-phrase";
+    /** After the spaces between a title's parts. */
+    private static final Pattern PART_BREAK = Pattern.compile("(?<=[ \\u3000])(?=[\\p{L}\\p{N}])");
+    /** After the mark that ends a phrase, where a letter follows. */
+    private static final Pattern PHRASE_BREAK = Pattern.compile("(?<=[，、；：])(?=[\\p{L}\\p{N}])");
+
+    /** The class of Latin text within emphasis, in epub.css. */
+    static final String LATIN_CLASS = "latin";
+    /** A run of Latin letters and digits, with the spaces and marks inside words and numbers. */
+    private static final Pattern LATIN = Pattern.compile("[\\p{IsLatin}0-9]+(?:[ '’.,:/_-]+[\\p{IsLatin}0-9]+)*");
 
     private final Function<String, String> imageHref;
     /** Page starts of the print edition by text block. */
@@ -130,6 +146,41 @@ final class EpubDocuments extends BookMarkup {
         m.open("li").open("a", "epub:type", type, "href", href).hiddenText(label).close("a").close("li").newline();
     }
 
+    /** A plain title keeps its parts whole; one with markup is written as it is. */
+    @Override
+    protected void chapterTitle(Markup m, Chapter chapter, String headingId) {
+        if (chapter.title().size() != 1 || !(chapter.title().get(0) instanceof Inline.Text text)) {
+            super.chapterTitle(m, chapter, headingId);
+            return;
+        }
+        openBlock(m, Face.HEADING, "h2", "id", headingId);
+        titleText(m, text.text());
+        closeBlock(m, "h2");
+    }
+
+    /**
+     * A title of parts separated by spaces (第一回　甄士隐梦幻识通灵　贾雨村风尘怀闺秀, 永葆初心本色
+     * 践行使命担当) breaks between its parts, and one without spaces between its phrases
+     * (对准目标、从严从实，勇于自我革命): each is a span the stylesheet keeps whole where the
+     * line allows, with the space or mark that ends it, so that none of them starts a line.
+     */
+    @Override
+    protected void titleText(Markup m, String title) {
+        String[] parts = PART_BREAK.split(title);
+        String type = TITLE_PART;
+        if (parts.length < 2) {
+            parts = PHRASE_BREAK.split(title);
+            type = TITLE_PHRASE;
+        }
+        if (parts.length < 2) {
+            m.squeezedText(title);
+            return;
+        }
+        for (String part : parts) {
+            m.open("span", "class", type).squeezedText(part).close("span");
+        }
+    }
+
     @Override
     protected String chapterHref(Chapter chapter) {
         return chapterFile(chapter);
@@ -149,9 +200,24 @@ final class EpubDocuments extends BookMarkup {
         m.startBlock(starts);
     }
 
+    /**
+     * Emphasis dots go under Han characters only (clreq): within emphasis, a Latin word or
+     * number is marked for the stylesheet to set in italic, without dots.
+     */
     @Override
     protected void prose(Markup m, String text, boolean besideElements) {
-        m.squeezedText(text);
+        if (!inEmphasis()) {
+            m.squeezedText(text);
+            return;
+        }
+        Matcher latin = LATIN.matcher(text);
+        int start = 0;
+        while (latin.find()) {
+            m.squeezedText(text.substring(start, latin.start()));
+            m.open("span", "class", LATIN_CLASS).text(latin.group()).close("span");
+            start = latin.end();
+        }
+        m.squeezedText(text.substring(start));
     }
 
     /** Emphasis dots (in the stylesheet) on the body face, not a slant or another face. */

@@ -22,6 +22,7 @@ import java.util.zip.ZipOutputStream;
 
 import org.cjkbook.BookException;
 import org.cjkbook.OutputFile;
+import org.cjkbook.font.DashRule;
 import org.cjkbook.font.Face;
 import org.cjkbook.font.FontSet;
 import org.cjkbook.model.Block;
@@ -104,7 +105,10 @@ public final class EpubEdition {
         epub.getResources().add(resource(stylesheet(fontPrograms.keySet()), "css/epub.css", CSS));
         for (Face face : Face.values()) {
             if (fontPrograms.containsKey(face)) {
-                epub.getResources().add(resource(fontPrograms.get(face), fontFile(face), TTF));
+                // Reading engines draw the dashes of —— side by side with no stretching of their
+                // own; code keeps its font's dash, one column wide like every other character.
+                byte[] program = face == Face.MONO ? fontPrograms.get(face) : DashRule.widened(fontPrograms.get(face));
+                epub.getResources().add(resource(program, fontFile(face), TTF));
             }
         }
         imageNames(book).forEach((file, name) -> epub.getResources().add(resource(read(Path.of(file)), name,

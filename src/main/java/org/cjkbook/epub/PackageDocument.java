@@ -46,15 +46,16 @@ final class PackageDocument {
         m.element("dc:title", meta.title(), "id", "title").newline();
         m.element("meta", "main", "refines", "#title", "property", "title-type").newline();
         m.element("meta", "1", "refines", "#title", "property", "display-seq").newline();
-        refinedTitle(m, "kicker", meta.kicker(), "subtitle");
+        // Calibre appends every subtitle to the main title, and Kindle takes the first title:
+        // the kicker, which reads before the title, goes only into the full title.
         refinedTitle(m, "subtitle", meta.subtitle(), "subtitle");
+        refinedTitle(m, "expanded-title", meta.kicker() == null ? null : meta.kicker() + "——" + meta.title(),
+                "expanded");
         refinedTitle(m, "column-title", meta.column(), "collection");
         m.element("dc:language", meta.language()).newline();
         contributors(m, "dc:creator", "creator", meta.creators());
         contributors(m, "dc:contributor", "contributor", meta.contributors());
-        if (meta.date() != null) {
-            m.element("dc:date", meta.date()).newline();
-        }
+        m.element("dc:date", meta.date() != null ? meta.date() : modified.substring(0, 10)).newline();
         optional(m, "dc:publisher", meta.publisher());
         optional(m, "dc:rights", meta.rights());
         optional(m, "dc:description", meta.description());
@@ -89,8 +90,27 @@ final class PackageDocument {
             m.empty("itemref", "idref", reference.getResourceId()).newline();
         }
         m.close("spine").newline();
+        guide(m);
         m.close("package").newline();
         return m.xml();
+    }
+
+    /**
+     * The EPUB 2 guide, which EPUB 3 reading systems ignore: Calibre, older Kobos and Send
+     * to Kindle find the cover page by it (without it Calibre adds a cover of its own) and
+     * open the book at its text.
+     */
+    private void guide(Markup m) {
+        m.open("guide").newline();
+        guideReference(m, "cover", documents.cover());
+        guideReference(m, "title-page", documents.titlePage());
+        guideReference(m, "toc", documents.navigation());
+        guideReference(m, "text", documents.chapters().get(0));
+        m.close("guide").newline();
+    }
+
+    private static void guideReference(Markup m, String type, EpubMarkup.Document document) {
+        m.empty("reference", "type", type, "title", document.title(), "href", document.name()).newline();
     }
 
     private String properties(Resource resource) {

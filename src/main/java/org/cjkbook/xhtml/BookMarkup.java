@@ -40,6 +40,8 @@ public abstract class BookMarkup {
     private final Map<Face, SortedSet<Integer>> characters = Markup.newCharacterMap();
     private final Map<Integer, Face> fallbacks = new TreeMap<>();
     private int blocks;
+    /** How many emphasis elements the text written now stands in. */
+    private int emphasisDepth;
 
     /** A character its face lacks is set in a face of {@code fonts} that has it; null fonts set all in their own. */
     protected BookMarkup(Book book, FontSet fonts) {
@@ -72,6 +74,11 @@ public abstract class BookMarkup {
 
     /** The face emphasis is set in. */
     protected abstract Face emphasisFace();
+
+    /** True while the text being written is emphasized, for an edition that marks parts of it. */
+    protected final boolean inEmphasis() {
+        return emphasisDepth > 0;
+    }
 
     /** Where a chapter's table-of-contents entry leads. */
     protected abstract String chapterHref(Chapter chapter);
@@ -112,6 +119,11 @@ public abstract class BookMarkup {
         closeBlock(m, "h2");
     }
 
+    /** The text of a title or heading; an edition that keeps a title's parts whole overrides this. */
+    protected void titleText(Markup m, String title) {
+        m.text(title);
+    }
+
     // --- the parts of a book ------------------------------------------------------------
 
     /** The head of a document, left open for the edition to add to. */
@@ -130,11 +142,11 @@ public abstract class BookMarkup {
     protected final void titlePage(Markup m) {
         m.open("section", "epub:type", "titlepage", "class", "titlepage", "aria-label", labels.titlePage()).newline();
         if (metadata.kicker() != null) {
-            textBlock(m, null, "p", metadata.kicker(), "class", "kicker");
+            titleBlock(m, null, "p", metadata.kicker(), "class", "kicker");
         }
-        textBlock(m, Face.BOLD, "h1", metadata.title(), "class", "title", "epub:type", "fulltitle");
+        titleBlock(m, Face.BOLD, "h1", metadata.title(), "class", "title", "epub:type", "fulltitle");
         if (metadata.subtitle() != null) {
-            textBlock(m, null, "p", "——" + metadata.subtitle(), "class", "subtitle", "epub:type", "subtitle",
+            titleBlock(m, null, "p", "——" + metadata.subtitle(), "class", "subtitle", "epub:type", "subtitle",
                     "role", "doc-subtitle");
         }
         if (metadata.column() != null) {
@@ -399,11 +411,13 @@ public abstract class BookMarkup {
 
         @Override
         public void open(Face face, String tag, String... attributes) {
+            emphasisDepth += tag.equals("em") ? 1 : 0;
             m.openFaced(face, tag, attributes);
         }
 
         @Override
         public void close(String tag) {
+            emphasisDepth -= tag.equals("em") ? 1 : 0;
             m.closeFaced(tag);
         }
 
@@ -440,6 +454,12 @@ public abstract class BookMarkup {
     protected final void textBlock(Markup m, Face face, String tag, String text, String... attributes) {
         openBlock(m, face, tag, attributes);
         m.text(text);
+        closeBlock(m, tag);
+    }
+
+    private void titleBlock(Markup m, Face face, String tag, String text, String... attributes) {
+        openBlock(m, face, tag, attributes);
+        titleText(m, text);
         closeBlock(m, tag);
     }
 
