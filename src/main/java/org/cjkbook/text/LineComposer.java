@@ -141,11 +141,18 @@ public final class LineComposer {
             if (start == stop) {
                 lines.add(new Line(List.of(), false));
             }
-            while (start < stop) {
-                int target = lines.isEmpty() ? measure - indent : measure;
-                int end = breakAfter(text, start, stop, target);
-                lines.add(realise(text, start, end, target, end < stop));
-                start = end;
+            int lead = lines.isEmpty() ? indent : 0;
+            List<Integer> ends = new ArrayList<>();
+            for (int end = start; end < stop; ends.add(end)) {
+                end = breakAfter(text, end, stop, measure - (ends.isEmpty() ? lead : 0));
+            }
+            if (stop == text.length()) {
+                keepTwoOnLastLine(text, start, ends, lead);
+            }
+            for (int k = 0; k < ends.size(); k++) {
+                int target = measure - (k == 0 ? lead : 0);
+                lines.add(realise(text, start, ends.get(k), target, ends.get(k) < stop));
+                start = ends.get(k);
             }
             start = stop + 1;
         }
@@ -166,9 +173,7 @@ public final class LineComposer {
         for (int i = start; i < stop; i = next(text, i)) {
             width += advance(text, i) + gap(text, start, i);
             int end = next(text, i);
-            boolean canEnd = end >= stop
-                    || !attached[end] && (LineBreaks.canBreakBefore(text, end) || dashBreaks[end]);
-            if (!canEnd) {
+            if (!canEnd(text, end, stop)) {
                 continue;
             }
             // Spaces ending a line reach past the measure unseen: they do not fill it.
@@ -188,6 +193,89 @@ public final class LineComposer {
             }
         }
         return stop;
+    }
+
+    /** How many lines before a lonely last line may be set again to give it company. */
+    private static final int REBREAK_DEPTH = 3;
+
+    /**
+     * A paragraph's last line of one Han character (孤字) is given a second: up to three
+     * lines before it are broken again, each ending at its usual break, one break earlier
+     * when stretching takes at most an em, or one later when its marks compress to make
+     * room. The lines nearest the end change first; without a choice, nothing changes.
+     */
+    private void keepTwoOnLastLine(String text, int start, List<Integer> ends, int lead) {
+        int n = ends.size();
+        if (n < 2 || hans(text, ends.get(n - 2), ends.get(n - 1)) >= 2) {
+            return;
+        }
+        for (int depth = 1; depth <= Math.min(REBREAK_DEPTH, n - 1); depth++) {
+            int line = n - 1 - depth;
+            int from = line == 0 ? start : ends.get(line - 1);
+            List<Integer> again = rebreak(text, from, ends.get(n - 1), depth + 1, line == 0 ? lead : 0, line > 0);
+            if (again != null) {
+                ends.subList(line, n).clear();
+                ends.addAll(again);
+                return;
+            }
+        }
+    }
+
+    /**
+     * Ends for at most {@code lines} lines from {@code from} to {@code stop} whose last holds
+     * two Han characters or more, or null; {@code follows} tells that a line comes before.
+     */
+    private List<Integer> rebreak(String text, int from, int stop, int lines, int lead, boolean follows) {
+        int target = measure - lead;
+        int end = breakAfter(text, from, stop, target);
+        if (end == stop) {
+            return !follows || hans(text, from, stop) >= 2 ? List.of(stop) : null;
+        }
+        if (lines == 1) {
+            return null;
+        }
+        int earlier = end - 1;
+        while (earlier > from && !canEnd(text, earlier, stop)) {
+            earlier--;
+        }
+        int later = next(text, end);
+        while (later < stop && !canEnd(text, later, stop)) {
+            later = next(text, later);
+        }
+        for (int candidate : new int[] {end, earlier, later}) {
+            if (candidate > from && (candidate == end || canSet(text, from, candidate, target))) {
+                List<Integer> rest = candidate == stop ? List.of()
+                        : rebreak(text, candidate, stop, lines - 1, 0, true);
+                if (rest != null) {
+                    List<Integer> all = new ArrayList<>(List.of(candidate));
+                    all.addAll(rest);
+                    return all;
+                }
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Whether the text from {@code start} to {@code end} can be set flush within the
+     * composer's limits: stretched by an em at most, as breaking before a pair of marks
+     * already leaves, or compressed by its marks' blank halves.
+     */
+    private boolean canSet(String text, int start, int end, int target) {
+        double width = 0;
+        for (int i = start; i < end; i = next(text, i)) {
+            width += advance(text, i) + gap(text, start, i);
+        }
+        double visible = width - trailingSpaces(text, start, end);
+        return visible <= target + 0.5 ? target - visible <= em : visible - compressible(text, start, end) <= target + 0.5;
+    }
+
+    private boolean canEnd(String text, int end, int stop) {
+        return end >= stop || !attached[end] && (LineBreaks.canBreakBefore(text, end) || dashBreaks[end]);
+    }
+
+    private static int hans(String text, int start, int end) {
+        return (int) text.substring(start, end).codePoints().filter(CharClasses::isHan).count();
     }
 
     /**
