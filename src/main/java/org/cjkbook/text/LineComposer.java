@@ -424,7 +424,7 @@ public final class LineComposer {
             }
         }
         if (excess > tolerance) {
-            spread(-excess, stretchable(text, start, end), space, cut);
+            spread(-excess, stretchable(text, start, end, false), space, cut);
         }
     }
 
@@ -434,7 +434,13 @@ public final class LineComposer {
      * between all its characters.
      */
     private void stretch(String text, int start, int end, int[] space, boolean[] cut, int slack) {
-        List<Integer> gaps = stretchable(text, start, end);
+        List<Integer> gaps = stretchable(text, start, end, false);
+        if (slack > (long) loosest() * gaps.size()) {
+            // A line of a URL or long words has few gaps: their letters are spaced rather
+            // than the few gaps opened into holes. Other words keep their letters together.
+            List<Integer> letters = stretchable(text, start, end, true);
+            gaps = letters.size() > gaps.size() ? letters : gaps;
+        }
         if (gaps.isEmpty()) {
             gaps = List.of(end - start);
         }
@@ -474,10 +480,16 @@ public final class LineComposer {
                 || PunctuationSqueeze.opensWithBlank(text.charAt(i));
     }
 
-    private List<Integer> stretchable(String text, int start, int end) {
+    /** The widest a gap is stretched before the letters of Latin words take a share. */
+    int loosest() {
+        return em / 4;
+    }
+
+    /** Gaps that take stretch; with {@code letters}, those inside Latin words too. */
+    private List<Integer> stretchable(String text, int start, int end, boolean letters) {
         List<Integer> gaps = new ArrayList<>();
         for (int i = next(text, start); i < end; i = next(text, i)) {
-            if (isStretchable(text, i) && !attached[i] && !attached[i - 1]) {
+            if (isStretchable(text, i, letters) && !attached[i] && !attached[i - 1]) {
                 gaps.add(i - start);
             }
         }
@@ -593,10 +605,11 @@ public final class LineComposer {
     }
 
     /**
-     * Gaps that take stretch: all but those inside a Latin word or number, inside a dash
-     * pair, and inside a compressed pair of marks, which stays one and a half em.
+     * Gaps that take stretch: all but those inside a Latin word or number (unless its
+     * {@code letters} are spaced), inside a dash pair, and inside a compressed pair of
+     * marks, which stays one and a half em.
      */
-    private static boolean isStretchable(String text, int i) {
+    private static boolean isStretchable(String text, int i, boolean letters) {
         int before = text.codePointBefore(i);
         int after = text.codePointAt(i);
         if (before == '\u2014' && after == '\u2014') {
@@ -606,7 +619,25 @@ public final class LineComposer {
                 || PunctuationSqueeze.at(text, i) == PunctuationSqueeze.Side.BEFORE) {
             return false;
         }
-        return CharClasses.isWide(before) || CharClasses.isWide(after) || before == ' ' || after == ' ';
+        return letters && isInBreakingWord(text, i) || CharClasses.isWide(before) || CharClasses.isWide(after) || before == ' ' || after == ' ';
+    }
+
+    /** A gap inside a Latin word that breaks as a URL does, after its / . - _ ? &. */
+    private static boolean isInBreakingWord(String text, int i) {
+        int from = i;
+        while (from > 0 && isLatin(text.codePointBefore(from))) {
+            from -= Character.charCount(text.codePointBefore(from));
+        }
+        for (int k = next(text, from); k < text.length() && isLatin(text.codePointAt(k)); k = next(text, k)) {
+            if (LineBreaks.canBreakBefore(text, k)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isLatin(int codePoint) {
+        return !CharClasses.isWide(codePoint) && !CharClasses.isSpace(codePoint);
     }
 
     private static int next(String text, int i) {

@@ -219,4 +219,23 @@ class LineComposerTest {
 
         assertThat(lines).extracting(LineComposer.Line::text).containsExactly("一二三四", "abcdefgh", "甲");
     }
+
+    @Test
+    void aLongUrlBreaksAfterItsSeparatorsAndNoGapOpensWide() {
+        String text = "网址：https://doc.rust-lang.org/book/ch04-01-what-is-ownership.html?highlight=owner&x=1";
+        for (int ems : List.of(8, 10, 13)) {
+            LineComposer composer = new LineComposer(METRICS, 100, ems * 100);
+            List<LineComposer.Line> lines = composer.compose(text, 0);
+
+            assertThat(String.join("", lines.stream().map(LineComposer.Line::text).toList())).isEqualTo(text);
+            assertThat(lines).hasSizeGreaterThan(2);
+            lines.subList(0, lines.size() - 1).forEach(l -> assertFlush(l, ems * 100));
+            for (LineComposer.Line line : lines) {
+                // Quarter-em Han–Latin spacing comes on top of any stretch; this text has none.
+                assertThat(line.pieces()).filteredOn(LineComposer.Space.class::isInstance)
+                        .extracting(p -> ((LineComposer.Space) p).width()).as(line.text())
+                        .allMatch(w -> w <= composer.loosest());
+            }
+        }
+    }
 }
