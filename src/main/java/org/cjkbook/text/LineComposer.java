@@ -9,7 +9,8 @@ import java.util.List;
  * and a half em ({@link PunctuationSqueeze}); a quarter em between Han and Latin text;
  * and every line but the last flush with both edges. A line that would be short pulls
  * in the next character when closing punctuation can give up half its em to make room;
- * otherwise its slack is spread over the gaps between its characters.
+ * otherwise its slack is spread over the gaps between its characters. A paragraph does
+ * not end on a line of one Han character when the lines before can give it a second.
  *
  * <p>All widths are in the renderer's units, so that the lines it is handed fit exactly:
  * {@link Metrics#width} must measure a run of text as the renderer will.
@@ -267,7 +268,8 @@ public final class LineComposer {
             width += advance(text, i) + gap(text, start, i);
         }
         double visible = width - trailingSpaces(text, start, end);
-        return visible <= target + 0.5 ? target - visible <= em : visible - compressible(text, start, end) <= target + 0.5;
+        return visible <= target + 0.5 ? target - visible <= em
+                : visible - compressible(text, start, end) <= target + 0.5;
     }
 
     private boolean canEnd(String text, int end, int stop) {
@@ -619,7 +621,8 @@ public final class LineComposer {
                 || PunctuationSqueeze.at(text, i) == PunctuationSqueeze.Side.BEFORE) {
             return false;
         }
-        return letters && isInBreakingWord(text, i) || CharClasses.isWide(before) || CharClasses.isWide(after) || before == ' ' || after == ' ';
+        return letters && isInBreakingWord(text, i)
+                || CharClasses.isWide(before) || CharClasses.isWide(after) || before == ' ' || after == ' ';
     }
 
     /** A gap inside a Latin word that breaks as a URL does, after its / . - _ ? &. */
