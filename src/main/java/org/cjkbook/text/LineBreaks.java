@@ -4,8 +4,8 @@ package org.cjkbook.text;
  * Where a line of Chinese text may break, by the rules of clreq and TYPOGRAPHY.md: between
  * any two Han characters, but never before a mark that may not start a line (，。」…),
  * never after one that may not end a line (“《（…), never inside or before a pair of
- * dashes or ellipses, and never inside a Latin word or a number. Latin text breaks after
- * spaces, hyphens and slashes.
+ * dashes or ellipses, and never inside a number. Latin text breaks after spaces, and a
+ * URL or a long word after {@code / . - _ ? &}.
  */
 public final class LineBreaks {
 
@@ -47,8 +47,17 @@ public final class LineBreaks {
         if (CharClasses.isWide(before) || CharClasses.isWide(after)) {
             return true;
         }
-        // Between two Latin characters: only after a hyphen or a slash, as in a long URL.
-        return (before == '-' || before == '/') && Character.isLetterOrDigit(after);
+        // Between two Latin characters: only after the marks that part a URL or a long
+        // word, and never inside a number (3.14).
+        return AFTER_LATIN.indexOf(before) >= 0 && Character.isLetterOrDigit(after)
+                && !(before == '.' && Character.isDigit(after) && isDigitBefore(text, index - 1));
+    }
+
+    /** Marks after which a URL or a long Latin word may break, with no hyphen added. */
+    private static final String AFTER_LATIN = "/.-_?&";
+
+    private static boolean isDigitBefore(CharSequence text, int index) {
+        return index > 0 && Character.isDigit(text.charAt(index - 1));
     }
 
     private static boolean isPairMark(int codePoint) {

@@ -9,7 +9,8 @@ import java.util.List;
  * and a half em ({@link PunctuationSqueeze}); a quarter em between Han and Latin text;
  * and every line but the last flush with both edges. A line that would be short pulls
  * in the next character when closing punctuation can give up half its em to make room;
- * otherwise its slack is spread over the gaps between its characters.
+ * otherwise its slack is spread over the gaps between its characters. A paragraph does
+ * not end on a line of one Han character when the lines before can give it a second.
  *
  * <p>All widths are in the renderer's units, so that the lines it is handed fit exactly:
  * {@link Metrics#width} must measure a run of text as the renderer will.
@@ -141,11 +142,18 @@ public final class LineComposer {
             if (start == stop) {
                 lines.add(new Line(List.of(), false));
             }
-            while (start < stop) {
-                int target = lines.isEmpty() ? measure - indent : measure;
-                int end = breakAfter(text, start, stop, target);
-                lines.add(realise(text, start, end, target, end < stop));
-                start = end;
+            int lead = lines.isEmpty() ? indent : 0;
+            List<Integer> ends = new ArrayList<>();
+            for (int end = start; end < stop; ends.add(end)) {
+                end = breakAfter(text, end, stop, measure - (ends.isEmpty() ? lead : 0));
+            }
+            if (stop == text.length()) {
+                keepTwoOnLastLine(text, start, ends, lead);
+            }
+            for (int k = 0; k < ends.size(); k++) {
+                int target = measure - (k == 0 ? lead : 0);
+                lines.add(realise(text, start, ends.get(k), target, ends.get(k) < stop));
+                start = ends.get(k);
             }
             start = stop + 1;
         }
@@ -166,9 +174,7 @@ public final class LineComposer {
         for (int i = start; i < stop; i = next(text, i)) {
             width += advance(text, i) + gap(text, start, i);
             int end = next(text, i);
-            boolean canEnd = end >= stop
-                    || !attached[end] && (LineBreaks.canBreakBefore(text, end) || dashBreaks[end]);
-            if (!canEnd) {
+            if (!canEnd(text, end, stop)) {
                 continue;
             }
             // Spaces ending a line reach past the measure unseen: they do not fill it.
@@ -188,6 +194,90 @@ public final class LineComposer {
             }
         }
         return stop;
+    }
+
+    /** How many lines before a lonely last line may be set again to give it company. */
+    private static final int REBREAK_DEPTH = 3;
+
+    /**
+     * A paragraph's last line of one Han character (孤字) is given a second: up to three
+     * lines before it are broken again, each ending at its usual break, one break earlier
+     * when stretching takes at most an em, or one later when its marks compress to make
+     * room. The lines nearest the end change first; without a choice, nothing changes.
+     */
+    private void keepTwoOnLastLine(String text, int start, List<Integer> ends, int lead) {
+        int n = ends.size();
+        if (n < 2 || hans(text, ends.get(n - 2), ends.get(n - 1)) >= 2) {
+            return;
+        }
+        for (int depth = 1; depth <= Math.min(REBREAK_DEPTH, n - 1); depth++) {
+            int line = n - 1 - depth;
+            int from = line == 0 ? start : ends.get(line - 1);
+            List<Integer> again = rebreak(text, from, ends.get(n - 1), depth + 1, line == 0 ? lead : 0, line > 0);
+            if (again != null) {
+                ends.subList(line, n).clear();
+                ends.addAll(again);
+                return;
+            }
+        }
+    }
+
+    /**
+     * Ends for at most {@code lines} lines from {@code from} to {@code stop} whose last holds
+     * two Han characters or more, or null; {@code follows} tells that a line comes before.
+     */
+    private List<Integer> rebreak(String text, int from, int stop, int lines, int lead, boolean follows) {
+        int target = measure - lead;
+        int end = breakAfter(text, from, stop, target);
+        if (end == stop) {
+            return !follows || hans(text, from, stop) >= 2 ? List.of(stop) : null;
+        }
+        if (lines == 1) {
+            return null;
+        }
+        int earlier = end - 1;
+        while (earlier > from && !canEnd(text, earlier, stop)) {
+            earlier--;
+        }
+        int later = next(text, end);
+        while (later < stop && !canEnd(text, later, stop)) {
+            later = next(text, later);
+        }
+        for (int candidate : new int[] {end, earlier, later}) {
+            if (candidate > from && (candidate == end || canSet(text, from, candidate, target))) {
+                List<Integer> rest = candidate == stop ? List.of()
+                        : rebreak(text, candidate, stop, lines - 1, 0, true);
+                if (rest != null) {
+                    List<Integer> all = new ArrayList<>(List.of(candidate));
+                    all.addAll(rest);
+                    return all;
+                }
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Whether the text from {@code start} to {@code end} can be set flush within the
+     * composer's limits: stretched by an em at most, as breaking before a pair of marks
+     * already leaves, or compressed by its marks' blank halves.
+     */
+    private boolean canSet(String text, int start, int end, int target) {
+        double width = 0;
+        for (int i = start; i < end; i = next(text, i)) {
+            width += advance(text, i) + gap(text, start, i);
+        }
+        double visible = width - trailingSpaces(text, start, end);
+        return visible <= target + 0.5 ? target - visible <= em
+                : visible - compressible(text, start, end) <= target + 0.5;
+    }
+
+    private boolean canEnd(String text, int end, int stop) {
+        return end >= stop || !attached[end] && (LineBreaks.canBreakBefore(text, end) || dashBreaks[end]);
+    }
+
+    private static int hans(String text, int start, int end) {
+        return (int) text.substring(start, end).codePoints().filter(CharClasses::isHan).count();
     }
 
     /**
@@ -336,7 +426,7 @@ public final class LineComposer {
             }
         }
         if (excess > tolerance) {
-            spread(-excess, stretchable(text, start, end), space, cut);
+            spread(-excess, stretchable(text, start, end, false), space, cut);
         }
     }
 
@@ -346,7 +436,13 @@ public final class LineComposer {
      * between all its characters.
      */
     private void stretch(String text, int start, int end, int[] space, boolean[] cut, int slack) {
-        List<Integer> gaps = stretchable(text, start, end);
+        List<Integer> gaps = stretchable(text, start, end, false);
+        if (slack > (long) loosest() * gaps.size()) {
+            // A line of a URL or long words has few gaps: their letters are spaced rather
+            // than the few gaps opened into holes. Other words keep their letters together.
+            List<Integer> letters = stretchable(text, start, end, true);
+            gaps = letters.size() > gaps.size() ? letters : gaps;
+        }
         if (gaps.isEmpty()) {
             gaps = List.of(end - start);
         }
@@ -386,10 +482,16 @@ public final class LineComposer {
                 || PunctuationSqueeze.opensWithBlank(text.charAt(i));
     }
 
-    private List<Integer> stretchable(String text, int start, int end) {
+    /** The widest a gap is stretched before the letters of Latin words take a share. */
+    int loosest() {
+        return em / 4;
+    }
+
+    /** Gaps that take stretch; with {@code letters}, those inside Latin words too. */
+    private List<Integer> stretchable(String text, int start, int end, boolean letters) {
         List<Integer> gaps = new ArrayList<>();
         for (int i = next(text, start); i < end; i = next(text, i)) {
-            if (isStretchable(text, i) && !attached[i] && !attached[i - 1]) {
+            if (isStretchable(text, i, letters) && !attached[i] && !attached[i - 1]) {
                 gaps.add(i - start);
             }
         }
@@ -505,10 +607,11 @@ public final class LineComposer {
     }
 
     /**
-     * Gaps that take stretch: all but those inside a Latin word or number, inside a dash
-     * pair, and inside a compressed pair of marks, which stays one and a half em.
+     * Gaps that take stretch: all but those inside a Latin word or number (unless its
+     * {@code letters} are spaced), inside a dash pair, and inside a compressed pair of
+     * marks, which stays one and a half em.
      */
-    private static boolean isStretchable(String text, int i) {
+    private static boolean isStretchable(String text, int i, boolean letters) {
         int before = text.codePointBefore(i);
         int after = text.codePointAt(i);
         if (before == '\u2014' && after == '\u2014') {
@@ -518,7 +621,26 @@ public final class LineComposer {
                 || PunctuationSqueeze.at(text, i) == PunctuationSqueeze.Side.BEFORE) {
             return false;
         }
-        return CharClasses.isWide(before) || CharClasses.isWide(after) || before == ' ' || after == ' ';
+        return letters && isInBreakingWord(text, i)
+                || CharClasses.isWide(before) || CharClasses.isWide(after) || before == ' ' || after == ' ';
+    }
+
+    /** A gap inside a Latin word that breaks as a URL does, after its / . - _ ? &. */
+    private static boolean isInBreakingWord(String text, int i) {
+        int from = i;
+        while (from > 0 && isLatin(text.codePointBefore(from))) {
+            from -= Character.charCount(text.codePointBefore(from));
+        }
+        for (int k = next(text, from); k < text.length() && isLatin(text.codePointAt(k)); k = next(text, k)) {
+            if (LineBreaks.canBreakBefore(text, k)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isLatin(int codePoint) {
+        return !CharClasses.isWide(codePoint) && !CharClasses.isSpace(codePoint);
     }
 
     private static int next(String text, int i) {

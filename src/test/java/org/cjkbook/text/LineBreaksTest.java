@@ -55,4 +55,11 @@ class LineBreaksTest {
     void straightQuotesKeepToBothNeighbours() {
         assertThat(pieces("云云．\"故曰")).isEqualTo("云|云．\"故|曰");
     }
+
+    @Test
+    void urlsBreakAfterTheirSeparatorsButNumbersStayWhole() {
+        assertThat(pieces("https://doc.rust-lang.org/ch04_01.html?a=1&b=2"))
+                .isEqualTo("https://|doc.|rust-|lang.|org/|ch04_|01.|html?|a=1&|b=2");
+        assertThat(pieces("v3.14")).isEqualTo("v3.14");
+    }
 }

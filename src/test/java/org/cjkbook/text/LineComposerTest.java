@@ -191,4 +191,51 @@ class LineComposerTest {
             assertThat(CharClasses.isLineStartProhibited(line.text().codePointAt(0))).isFalse();
         }
     }
+
+    @Test
+    void aLastLineOfOneCharacterTakesASecondFromTheLineBefore() {
+        for (String text : List.of("一二三四五六七八九十甲", "一二三四五六七八九十甲。")) {
+            List<LineComposer.Line> lines = compose(text, 5);
+
+            assertThat(String.join("", lines.stream().map(LineComposer.Line::text).toList())).isEqualTo(text);
+            assertThat(lines).hasSize(3);
+            assertThat(lines.get(2).text()).startsWith("十甲");
+            lines.subList(0, 2).forEach(l -> assertFlush(l, 500));
+        }
+    }
+
+    @Test
+    void aLonelyLastCharacterIsTakenInWhenTheLineBeforeCompresses() {
+        // 甲 fits on the line before once its comma and the full stop give up their blanks.
+        List<LineComposer.Line> lines = compose("一二三四五六七，九十甲。", 6);
+
+        assertThat(lines).extracting(LineComposer.Line::text).containsExactly("一二三四五六", "七，九十甲。");
+    }
+
+    @Test
+    void aLonelyLastCharacterStaysWhenNoLineCanGiveItCompany() {
+        // A whole line of one Latin word stands before 甲: nothing can come down with it.
+        List<LineComposer.Line> lines = compose("一二三四abcdefgh甲", 4);
+
+        assertThat(lines).extracting(LineComposer.Line::text).containsExactly("一二三四", "abcdefgh", "甲");
+    }
+
+    @Test
+    void aLongUrlBreaksAfterItsSeparatorsAndNoGapOpensWide() {
+        String text = "网址：https://doc.rust-lang.org/book/ch04-01-what-is-ownership.html?highlight=owner&x=1";
+        for (int ems : List.of(8, 10, 13)) {
+            LineComposer composer = new LineComposer(METRICS, 100, ems * 100);
+            List<LineComposer.Line> lines = composer.compose(text, 0);
+
+            assertThat(String.join("", lines.stream().map(LineComposer.Line::text).toList())).isEqualTo(text);
+            assertThat(lines).hasSizeGreaterThan(2);
+            lines.subList(0, lines.size() - 1).forEach(l -> assertFlush(l, ems * 100));
+            for (LineComposer.Line line : lines) {
+                // Quarter-em Han–Latin spacing comes on top of any stretch; this text has none.
+                assertThat(line.pieces()).filteredOn(LineComposer.Space.class::isInstance)
+                        .extracting(p -> ((LineComposer.Space) p).width()).as(line.text())
+                        .allMatch(w -> w <= composer.loosest());
+            }
+        }
+    }
 }
