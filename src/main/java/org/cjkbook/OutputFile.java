@@ -8,6 +8,7 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
@@ -114,10 +115,17 @@ public final class OutputFile {
                     continue;
                 }
                 long pid = Long.parseLong(m.group(1));
-                boolean running = ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
-                BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class,
-                        LinkOption.NOFOLLOW_LINKS);
-                if (!running && attributes.lastModifiedTime().compareTo(started) < 0) {
+                if (ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) {
+                    continue;
+                }
+                BasicFileAttributes attributes;
+                try {
+                    attributes = Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+                } catch (NoSuchFileException moved) {
+                    // Its run finished and moved it into place since the folder was listed.
+                    continue;
+                }
+                if (attributes.lastModifiedTime().compareTo(started) < 0) {
                     deleteQuietly(file);
                 }
             }
