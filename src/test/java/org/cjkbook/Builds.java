@@ -80,6 +80,16 @@ public final class Builds {
         return new Run(code, out.toString(), err.toString());
     }
 
+    /** The EPUB alone of a small book in {@code folder}, built into its {@code out/}; the build must succeed. */
+    public static Path epubOf(Path folder) {
+        Run run = cli("build", folder.toString(), "-o", folder.resolve("out").toString(), "--format", "epub",
+                "--fonts", "fonts");
+        if (run.exitCode() != 0) {
+            throw new AssertionError("build of " + folder + " failed: " + run.err());
+        }
+        return folder.resolve("out").resolve(folder.getFileName() + ".epub");
+    }
+
     /** Every file under a folder, for checks that nothing was written. */
     public static List<Path> filesUnder(Path folder) throws java.io.IOException {
         List<Path> files = new ArrayList<>();

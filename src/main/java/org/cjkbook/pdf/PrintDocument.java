@@ -166,7 +166,9 @@ final class PrintDocument extends BookMarkup {
 
     /** Where too little measure is left for setting lines well, paragraphs are left to the renderer. */
     @Override
-    protected void indented(Block container, int ems, Runnable blocks) {
+    protected void indented(Block container, Runnable blocks) {
+        // What the page stylesheet takes from the measure: a quotation on both sides, a list on the left.
+        int ems = container instanceof Block.ListBlock ? PageGeometry.LIST_EMS : 2 * PageGeometry.QUOTE_EMS;
         int outer = inset;
         boolean outerListed = listed;
         boolean room = composer != null && composer.measure() - (outer + ems) * composer.em() >= 8 * composer.em();

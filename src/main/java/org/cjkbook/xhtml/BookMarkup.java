@@ -90,8 +90,8 @@ public abstract class BookMarkup {
         closeBlock(m, "p");
     }
 
-    /** Writes the blocks of {@code container}, a quotation or a list, which stand {@code ems} body em further in. */
-    protected void indented(Block container, int ems, Runnable blocks) {
+    /** Writes the blocks of {@code container}, a quotation or a list, which the stylesheets set further in. */
+    protected void indented(Block container, Runnable blocks) {
         blocks.run();
     }
 
@@ -301,8 +301,7 @@ public abstract class BookMarkup {
         @Override
         public void quote(Block.Quote quote) {
             m.open("blockquote").newline();
-            // The stylesheets give a quotation two em on either side.
-            indented(quote, 4, () -> blocks(m, quote.blocks(), notes));
+            indented(quote, () -> blocks(m, quote.blocks(), notes));
             m.close("blockquote").newline();
         }
 
@@ -311,8 +310,7 @@ public abstract class BookMarkup {
             String tag = list.ordered() ? "ol" : "ul";
             m.open(tag, "start", list.ordered() && list.start() != 1 ? Integer.toString(list.start()) : null)
                     .newline();
-            // The stylesheets indent a list by two em.
-            indented(list, 2, () -> {
+            indented(list, () -> {
                 for (int i = 0; i < list.items().size(); i++) {
                     m.open("li");
                     listItemStart(m, list, i);

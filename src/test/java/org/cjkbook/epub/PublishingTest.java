@@ -193,10 +193,7 @@ class PublishingTest {
         ImageIO.write(image, "png", folder.resolve("封面.png").toFile());
         Files.writeString(folder.resolve("a.txt"), "标题\n\n　　正文。\n");
         Files.writeString(folder.resolve("book.yaml"), "cover: 封面.png\n");
-        Builds.Run run = Builds.cli("build", folder.toString(), "-o", folder.resolve("out").toString(),
-                "--format", "epub", "--fonts", "fonts");
-        assertThat(run.exitCode()).as(run.err()).isZero();
-        Path epub = folder.resolve("out").resolve(folder.getFileName() + ".epub");
+        Path epub = Builds.epubOf(folder);
         assertThat(Builds.entries(epub).get("EPUB/images/cover.png"))
                 .isEqualTo(Files.readAllBytes(folder.resolve("封面.png")));
         assertThat(EpubCheckReport.check(epub.toFile())).isEmpty();

@@ -97,10 +97,7 @@ class ReaderMetadataTest {
                 StandardCharsets.UTF_8)).contains("dcterms:conformsTo").doesNotContain("a11y:certifiedBy");
         Files.writeString(folder.resolve("a.txt"), "标题\n\n　　正文。\n");
         Files.writeString(folder.resolve("book.yaml"), "publisher: 人民出版社\n");
-        Builds.Run run = Builds.cli("build", folder.toString(), "-o", folder.resolve("out").toString(),
-                "--format", "epub", "--fonts", "fonts");
-        assertThat(run.exitCode()).as(run.err()).isZero();
-        Path epub = folder.resolve("out").resolve(folder.getFileName() + ".epub");
+        Path epub = Builds.epubOf(folder);
         assertThat(new String(Builds.entries(epub).get("EPUB/package.opf"), StandardCharsets.UTF_8))
                 .contains("<meta property=\"a11y:certifiedBy\">人民出版社</meta>")
                 .doesNotContain("1970");

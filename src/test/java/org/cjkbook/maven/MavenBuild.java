@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import java.util.zip.CRC32;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
@@ -89,20 +88,13 @@ final class MavenBuild {
         installed = true;
     }
 
-    /** The classes folder as a jar; stored, not compressed, as most of it is fonts. */
+    /** The classes folder as a jar. */
     private static void jar(Path classes, Path jar) throws IOException {
         try (OutputStream file = Files.newOutputStream(jar); ZipOutputStream zip = new ZipOutputStream(file);
              Stream<Path> files = Files.walk(classes)) {
             for (Path path : files.filter(Files::isRegularFile).sorted().toList()) {
-                byte[] bytes = Files.readAllBytes(path);
-                ZipEntry entry = new ZipEntry(classes.relativize(path).toString().replace('\\', '/'));
-                entry.setMethod(ZipEntry.STORED);
-                entry.setSize(bytes.length);
-                CRC32 crc = new CRC32();
-                crc.update(bytes);
-                entry.setCrc(crc.getValue());
-                zip.putNextEntry(entry);
-                zip.write(bytes);
+                zip.putNextEntry(new ZipEntry(classes.relativize(path).toString().replace('\\', '/')));
+                Files.copy(path, zip);
                 zip.closeEntry();
             }
         }
