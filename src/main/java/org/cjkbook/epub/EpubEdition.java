@@ -5,8 +5,6 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -116,8 +114,7 @@ public final class EpubEdition {
         byte[] coverImage = cover == null ? CoverImage.render(book.metadata(), fontPrograms) : read(cover);
         epub.getResources().add(resource(coverImage, coverHref(), IMAGE_TYPES.get(extension(coverHref()))));
 
-        String identifier = book.metadata().identifier() != null
-                ? book.metadata().identifier() : derivedIdentifier(documents);
+        String identifier = book.identifier();
         PackageDocument opf = new PackageDocument(book, epub, documents, identifier, timestamp(modified),
                 coverHref(), Accessibility.of(book, printSource != null), printSource);
         return OutputFile.write(target, out -> {
@@ -204,28 +201,6 @@ public final class EpubEdition {
     private static String extension(String file) {
         int dot = file.lastIndexOf('.');
         return dot < 0 ? "" : file.substring(dot + 1).toLowerCase(Locale.ROOT);
-    }
-
-    /** An identifier that changes when, and only when, the book's text changes. */
-    private static String derivedIdentifier(EpubMarkup documents) {
-        try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            for (EpubMarkup.Document document : documents.readingOrder()) {
-                digest.update(document.xml().getBytes(StandardCharsets.UTF_8));
-            }
-            byte[] hash = digest.digest();
-            // Shaped as a name-based UUID (version 5 layout), the form reading systems expect.
-            hash[6] = (byte) ((hash[6] & 0x0f) | 0x50);
-            hash[8] = (byte) ((hash[8] & 0x3f) | 0x80);
-            StringBuilder hex = new StringBuilder();
-            for (int i = 0; i < 16; i++) {
-                hex.append(String.format("%02x", hash[i]));
-            }
-            return "urn:uuid:" + hex.substring(0, 8) + "-" + hex.substring(8, 12) + "-" + hex.substring(12, 16)
-                    + "-" + hex.substring(16, 20) + "-" + hex.substring(20, 32);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private static String timestamp(Instant instant) {

@@ -165,6 +165,14 @@ public final class FontSet {
         return fonts.get(face).use(font -> FontSubsetter.subset(font, codePoints));
     }
 
+    /** The family name the face's font gives itself, as a colophon credits it. */
+    public String familyName(Face face) {
+        return fonts.get(face).use(font -> {
+            String name = font.getNaming() == null ? null : font.getNaming().getFontFamily();
+            return name == null || name.isBlank() ? file(face).getFileName().toString() : name.strip();
+        });
+    }
+
     /** True when the face's font has a glyph for the character. */
     public boolean has(Face face, int codePoint) {
         return fonts.get(face).advance(codePoint) != 0 || fonts.get(face).mapped(codePoint);

@@ -22,6 +22,15 @@ public record Book(Metadata metadata, List<Chapter> chapters, Layout layout) {
         chapters = List.copyOf(chapters);
     }
 
+    /**
+     * The identifier the settings give, or else one derived from the book's metadata, text
+     * and structure: it changes when, and only when, they change, and both editions of the
+     * same sources carry the same one.
+     */
+    public String identifier() {
+        return metadata.identifier() != null ? metadata.identifier() : TextDigest.uuid(this);
+    }
+
     /** A book of chapters. */
     public Book(Metadata metadata, List<Chapter> chapters) {
         this(metadata, chapters, Layout.BOOK);

@@ -39,6 +39,9 @@ public abstract class BookMarkup {
     private final FontSet fonts;
     private final Map<Face, SortedSet<Integer>> characters = Markup.newCharacterMap();
     private final Map<Integer, Face> fallbacks = new TreeMap<>();
+    /** An identifier written as an ISBN: {@code urn:isbn:}, {@code isbn:} or the bare number. */
+    private static final java.util.regex.Pattern ISBN =
+            java.util.regex.Pattern.compile("(?i)(?:urn:isbn:|isbn:?\\s*)?(\\d[-\\d ]+[\\dX])");
     private int blocks;
     /** How many emphasis elements the text written now stands in. */
     private int emphasisDepth;
@@ -200,7 +203,8 @@ public abstract class BookMarkup {
 
     protected final boolean hasColophon() {
         return !metadata.creators().isEmpty() || !metadata.contributors().isEmpty()
-                || metadata.source() != null || metadata.publisher() != null || metadata.rights() != null;
+                || metadata.source() != null || metadata.publisher() != null || metadata.rights() != null
+                || metadata.identifier() != null;
     }
 
     protected final void colophon(Markup m) {
@@ -225,11 +229,35 @@ public abstract class BookMarkup {
         if (metadata.date() != null) {
             entry(m, labels.date(), writtenDate(metadata.date()));
         }
+        String isbn = isbn(book.identifier());
+        if (isbn != null) {
+            entry(m, labels.isbn(), "ISBN " + isbn);
+        } else {
+            entry(m, labels.identifier(), book.identifier());
+        }
+        if (fonts != null) {
+            entry(m, labels.fonts(), fontsUsed());
+        }
         m.close("dl").newline();
         if (metadata.rights() != null) {
             textBlock(m, null, "p", metadata.rights(), "class", "rights");
         }
         m.close("section").newline();
+    }
+
+    /**
+     * The families of the faces the book's text has used so far, and of the colophon's own
+     * two, in the order of the faces: the fonts' licences ask that they be credited.
+     */
+    private String fontsUsed() {
+        java.util.Set<String> families = new java.util.LinkedHashSet<>();
+        for (Face face : Face.values()) {
+            if (face == Face.BODY || face == Face.HEADING || !characters.get(face).isEmpty()
+                    || fallbacks.containsValue(face)) {
+                families.add(fonts.familyName(face));
+            }
+        }
+        return String.join("、", families);
     }
 
     private void entry(Markup m, String term, String value) {
@@ -241,6 +269,16 @@ public abstract class BookMarkup {
         m.endBlock();
         textBlock(m, null, "dd", value);
         m.close("div").newline();
+    }
+
+    /** The ISBN an identifier states, as written, or null when it is another kind of identifier. */
+    static String isbn(String identifier) {
+        java.util.regex.Matcher isbn = ISBN.matcher(identifier.strip());
+        if (!isbn.matches()) {
+            return null;
+        }
+        int digits = isbn.group(1).replaceAll("[- ]", "").length();
+        return digits == 10 || digits == 13 ? isbn.group(1) : null;
     }
 
     /** A date as Chinese books print it: {@code 2026-11-27} as 2026年11月27日; another form as it is. */

@@ -1,0 +1,79 @@
+package org.cjkbook.model;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+
+/**
+ * A digest of what a reader sees of a book: its metadata, every text, and where blocks
+ * begin. Image files count by name and description, not by their place on this machine,
+ * so the same sources give the same digest in any folder.
+ */
+final class TextDigest extends Walk {
+
+    private final MessageDigest digest;
+
+    private TextDigest() {
+        try {
+            digest = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The digest shaped as a name-based UUID (version 5 layout), the form reading systems expect. */
+    static String uuid(Book book) {
+        TextDigest walk = new TextDigest();
+        walk.put(book.metadata().toString());
+        walk.book(book);
+        byte[] hash = walk.digest.digest();
+        hash[6] = (byte) ((hash[6] & 0x0f) | 0x50);
+        hash[8] = (byte) ((hash[8] & 0x3f) | 0x80);
+        StringBuilder hex = new StringBuilder();
+        for (int i = 0; i < 16; i++) {
+            hex.append(String.format("%02x", hash[i]));
+        }
+        return "urn:uuid:" + hex.substring(0, 8) + "-" + hex.substring(8, 12) + "-" + hex.substring(12, 16)
+                + "-" + hex.substring(16, 20) + "-" + hex.substring(20, 32);
+    }
+
+    /** Each piece ends with a separator no text holds, so that moving a boundary changes the digest. */
+    private void put(String text) {
+        digest.update(text.getBytes(StandardCharsets.UTF_8));
+        digest.update((byte) 0);
+    }
+
+    @Override
+    public void chapter(Chapter chapter) {
+        put("chapter");
+        super.chapter(chapter);
+    }
+
+    @Override
+    public void paragraph(Block.Paragraph paragraph) {
+        put("paragraph");
+        super.paragraph(paragraph);
+    }
+
+    @Override
+    public void heading(Block.Heading heading) {
+        put("heading " + heading.level());
+        super.heading(heading);
+    }
+
+    @Override public void codeBlock(Block.CodeBlock code) { put(code.text()); }
+
+    @Override
+    public void image(Block.Image image) {
+        put(Path.of(image.file()).getFileName() + " " + image.alt() + " " + image.caption());
+    }
+
+    @Override public void thematicBreak(Block.Break rule) { put("break"); }
+
+    @Override public void text(Inline.Text text) { put(text.text()); }
+
+    @Override public void code(Inline.Code code) { put(code.text()); }
+
+    @Override public void lineBreak(Inline.LineBreak lineBreak) { put("line"); }
+}
