@@ -45,7 +45,7 @@ final class PageStarts {
     /** The index of the page where the element of {@code id} begins; 0 if there is none. */
     static int firstPage(BlockBox root, String id) {
         Box box = find(root, id);
-        return box == null ? 0 : new PageStarts(root.getLayer().getPages(), null).pageOf(box.getAbsY());
+        return box == null ? 0 : pageOf(root.getLayer().getPages(), box.getAbsY());
     }
 
     private static Box find(Box box, String id) {
@@ -76,7 +76,7 @@ final class PageStarts {
     }
 
     private void line(LineBox line) {
-        int page = pageOf(line.getAbsY());
+        int page = pageOf(pages, line.getAbsY());
         if (page < nextPage) {
             return;
         }
@@ -94,7 +94,7 @@ final class PageStarts {
     }
 
     /** The page whose content area holds {@code y}, in document coordinates. */
-    private int pageOf(int y) {
+    static int pageOf(List<PageBox> pages, int y) {
         for (int i = 0; i < pages.size(); i++) {
             if (y < pages.get(i).getBottom()) {
                 return i;
@@ -137,9 +137,12 @@ final class PageStarts {
         StringBuilder before = new StringBuilder();
         textBefore(block, text.getTextNode(), before);
         before.append(text.getMasterText(), 0, text.getStart());
-        boolean composed = PrintDocument.COMPOSED_CLASS.equals(block.getAttribute("class"));
-        return composed ? (int) before.chars().filter(c -> c != '\n' && !LineMarks.isMark((char) c)).count()
-                : before.length();
+        if (!PrintDocument.COMPOSED_CLASS.equals(block.getAttribute("class"))) {
+            return before.length();
+        }
+        // The second part of a paragraph divided at a chapter's end goes on from the first.
+        String base = block.getAttribute(ChapterEnds.OFFSET_ATTRIBUTE);
+        return (base.isEmpty() ? 0 : Integer.parseInt(base)) + ChapterEnds.textLength(before);
     }
 
     private static boolean textBefore(Node node, Node target, StringBuilder text) {

@@ -132,6 +132,10 @@ public final class PdfEdition {
         Document document = parse(print.xml());
         renderer.setDocument(document, base);
         renderer.layout();
+        if (ChapterEnds.mend(renderer.getRootBox(), book.layout() == Book.Layout.ARTICLE)) {
+            renderer.setDocument(document, base);
+            renderer.layout();
+        }
         Element colophon = colophon(document.getDocumentElement());
         if (book.layout() == Book.Layout.ARTICLE && colophon != null && pageCount(renderer) % 2 == 1) {
             // An odd last page: the colophon takes a page of its own rather than leave it blank.

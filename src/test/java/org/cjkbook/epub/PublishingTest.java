@@ -8,28 +8,20 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import javax.imageio.ImageIO;
 
-import org.apache.pdfbox.Loader;
-import org.apache.pdfbox.pdmodel.PDDocument;
 import org.cjkbook.Builds;
 import org.cjkbook.Corpus;
 import org.cjkbook.ExternalTool;
-import org.cjkbook.PdfText;
-import org.cjkbook.pdf.PageGeometry;
+import org.cjkbook.PageBreaks;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** What a publisher checks in an EPUB beyond EPUBCheck: accessibility, cover, page numbers, metadata. */
 class PublishingTest {
-
-    private static final PageGeometry A5 = PageGeometry.A5;
 
     private static Path seed() {
         return Builds.of(Builds.SEED).resolve("book.epub");
@@ -77,9 +69,9 @@ class PublishingTest {
 
     @Test
     void pageBreaksStandWhereThePagesOfThePdfBegin() throws IOException {
-        assertPageBreaksMatch(Builds.of(Builds.SEED), "book");
-        assertPageBreaksMatch(Builds.of(Corpus.require("novel-hongloumeng.txt")), "novel-hongloumeng");
-        assertPageBreaksMatch(Builds.of(Builds.COMPOSITION), "composition");
+        PageBreaks.assertMatch(Builds.of(Builds.SEED), "book");
+        PageBreaks.assertMatch(Builds.of(Corpus.require("novel-hongloumeng.txt")), "novel-hongloumeng");
+        PageBreaks.assertMatch(Builds.of(Builds.COMPOSITION), "composition");
         Path seed = Builds.of(Builds.SEED);
         String nav = entry(seed.resolve("book.epub"), "EPUB/nav.xhtml");
         assertThat(nav).contains("epub:type=\"page-list\"").contains("<a href=\"chapter-3.xhtml#page-4\">4</a>");
@@ -88,51 +80,6 @@ class PublishingTest {
                 .contains(">printPageNumbers<").contains(">pageNavigation<");
     }
 
-    /** Each marker is followed by the text its PDF page begins with; every page with text has one. */
-    private static void assertPageBreaksMatch(Path folder, String name) throws IOException {
-        List<String> pageTexts = new ArrayList<>();
-        List<String> labels;
-        try (PDDocument pdf = Loader.loadPDF(folder.resolve(name + ".pdf").toFile())) {
-            labels = List.of(pdf.getDocumentCatalog().getPageLabels().getLabelsByPageIndices());
-            List<PdfText.Line> lines = PdfText.lines(pdf, (float) A5.topMargin(), (float) A5.bottomMargin());
-            Map<Integer, StringBuilder> byPage = new java.util.HashMap<>();
-            lines.forEach(l -> byPage.computeIfAbsent(l.page(), k -> new StringBuilder()).append(l.text()));
-            for (int page = 1; page <= pdf.getNumberOfPages(); page++) {
-                StringBuilder text = byPage.get(page);
-                pageTexts.add(text == null ? "" : text.toString().replaceAll("\\s", ""));
-            }
-        }
-        Pattern marker = Pattern.compile("<span epub:type=\"pagebreak\" role=\"doc-pagebreak\" id=\"page-(\\d+)\""
-                + " aria-label=\"(\\d+)\"/>");
-        int markers = 0;
-        for (Map.Entry<String, byte[]> entry : Builds.entries(folder.resolve(name + ".epub")).entrySet()) {
-            if (!entry.getKey().endsWith(".xhtml")) {
-                continue;
-            }
-            String xhtml = new String(entry.getValue(), StandardCharsets.UTF_8);
-            Matcher m = marker.matcher(xhtml);
-            while (m.find()) {
-                markers++;
-                // Markers carry the printed folio; the PDF's page labels say which page that is.
-                int page = labels.indexOf(m.group(1)) + 1;
-                assertThat(page).as(name + " page labelled " + m.group(1)).isPositive();
-                assertThat(m.group(2)).isEqualTo(m.group(1));
-                assertThat(pageTexts.get(page - 1)).as(name + " page " + page + " in " + entry.getKey())
-                        .startsWith(textAfter(xhtml, m.end(), 8));
-            }
-        }
-        // Every page of the body with text has its marker: all but the blank versos. The
-        // front matter's pages have the EPUB's own title page and navigation instead.
-        int body = labels.indexOf("1");
-        assertThat(markers).as(name).isEqualTo((int) pageTexts.subList(body, pageTexts.size()).stream()
-                .filter(t -> !t.isEmpty()).count());
-    }
-
-    /** The first characters of text after a position, tags and white space left out. */
-    private static String textAfter(String xhtml, int from, int count) {
-        String text = xhtml.substring(from).replaceAll("<[^>]*>", "").replaceAll("\\s", "");
-        return text.substring(0, Math.min(count, text.length()));
-    }
 
     @Test
     void packageDocumentCarriesCompleteMetadata() throws IOException {
