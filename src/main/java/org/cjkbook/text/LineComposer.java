@@ -187,13 +187,53 @@ public final class LineComposer {
                 }
             } else {
                 if (fits < 0) {
-                    return end; // nothing shorter can end the line: let it be squeezed
+                    // Nothing shorter can end the line: a long word is cut, anything else squeezed.
+                    int inside = furthestInside(text, start, start, end, target);
+                    return inside > start ? inside : end;
                 }
                 boolean roomFound = visible - compressible(text, start, end) <= target + 0.5;
-                return roomFound && visible - target <= target - fitsWidth ? end : fits;
+                if (roomFound && visible - target <= target - fitsWidth) {
+                    return end;
+                }
+                int gaps = Math.max(stretchable(text, start, fits, false).size(),
+                        stretchable(text, start, fits, true).size());
+                if (target - fitsWidth > (double) loosest() * gaps) {
+                    // The word that does not fit is so long that the line before it would
+                    // open beyond the loosest gaps: it is cut where the line is full instead.
+                    int inside = furthestInside(text, start, fits, end, target);
+                    return inside > fits ? inside : fits;
+                }
+                return fits;
             }
         }
         return stop;
+    }
+
+    /**
+     * The furthest point between {@code from} and {@code to}, both inside one word, where a
+     * line from {@code start} can be cut between two letters or digits and still fit;
+     * {@code from} when there is none. No hyphen is added: the cut word is a code, a
+     * number or a compound too long for any line, not a word that hyphenation would split.
+     */
+    private int furthestInside(String text, int start, int from, int to, int target) {
+        double width = 0;
+        int cut = from;
+        for (int i = start; i < to; i = next(text, i)) {
+            width += advance(text, i) + gap(text, start, i);
+            int end = next(text, i);
+            if (end > from && end < to && width <= target + 0.5 && !attached[end]
+                    && isLatinLetterOrDigit(text.codePointBefore(end)) && isLatinLetterOrDigit(text.codePointAt(end))) {
+                cut = end;
+            }
+            if (width > target + 0.5) {
+                break;
+            }
+        }
+        return cut;
+    }
+
+    private static boolean isLatinLetterOrDigit(int codePoint) {
+        return Character.isLetterOrDigit(codePoint) && !CharClasses.isWide(codePoint);
     }
 
     /** How many lines before a lonely last line may be set again to give it company. */
@@ -442,6 +482,15 @@ public final class LineComposer {
             // than the few gaps opened into holes. Other words keep their letters together.
             List<Integer> letters = stretchable(text, start, end, true);
             gaps = letters.size() > gaps.size() ? letters : gaps;
+        }
+        if (gaps.isEmpty()) {
+            // A line that is all one word, cut from a longer one: its letters are spaced.
+            gaps = new ArrayList<>();
+            for (int i = next(text, start); i < end; i = next(text, i)) {
+                if (!attached[i] && !attached[i - 1]) {
+                    gaps.add(i - start);
+                }
+            }
         }
         if (gaps.isEmpty()) {
             gaps = List.of(end - start);

@@ -238,4 +238,31 @@ class LineComposerTest {
             }
         }
     }
+
+    @Test
+    void aWordLongerThanTheLineIsCutWhereTheLineIsFullAndNothingRunsPastTheMargin() {
+        String hash = "3f786850e387550fdab836ed7e6dc881de23001b3f786850e387550fdab836ed7e6dc881de23001b";
+        String text = "校验和为" + hash + "，请核对。";
+        for (int ems : List.of(8, 10, 13)) {
+            LineComposer composer = new LineComposer(METRICS, 100, ems * 100);
+            List<LineComposer.Line> lines = composer.compose(text, 0);
+
+            assertThat(String.join("", lines.stream().map(LineComposer.Line::text).toList())).isEqualTo(text);
+            lines.subList(0, lines.size() - 1).forEach(l -> assertFlush(l, ems * 100));
+            // The Han before the code does not open up to let the code start a line.
+            assertThat(lines.get(0).text()).startsWith("校验和为3f");
+            for (LineComposer.Line line : lines) {
+                assertThat(line.pieces()).filteredOn(LineComposer.Space.class::isInstance)
+                        .extracting(p -> ((LineComposer.Space) p).width()).as(line.text())
+                        .allMatch(w -> w <= composer.loosest() + 25);
+            }
+        }
+    }
+
+    @Test
+    void aWordThatFitsALineIsNotCut() {
+        // Stretching the line before it stays within the loosest gaps: the word moves down whole.
+        List<LineComposer.Line> lines = compose("一二三四五六七八九十一二三四五六七八九十一二三四五Ownership一二", 28);
+        assertThat(lines.get(1).text()).startsWith("Ownership");
+    }
 }
