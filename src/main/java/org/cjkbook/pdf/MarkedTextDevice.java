@@ -31,7 +31,7 @@ final class MarkedTextDevice extends ITextOutputDevice {
     static final char FOLIO_RIGHT = '\uFDE1', FOLIO_LEFT = '\uFDE2';
 
     /** Emphasis dots, in em of the text they mark: their diameter, and their centre's depth below the baseline. */
-    static final float DOT_DIAMETER = 0.2f, DOT_DEPTH = 0.3f;
+    private static final float DOT_DIAMETER = 0.2f, DOT_DEPTH = 0.3f;
 
     private final TypographicTextRenderer measure;
     private ITextFSFont font;
