@@ -16,6 +16,7 @@ import org.cjkbook.font.FontSet;
 import org.cjkbook.model.Book;
 import org.cjkbook.model.Chapter;
 import org.cjkbook.model.Inline;
+import org.cjkbook.text.CharClasses;
 import org.cjkbook.xhtml.BookMarkup;
 import org.cjkbook.xhtml.Markup;
 import org.cjkbook.xhtml.PageStart;
@@ -37,8 +38,6 @@ final class EpubDocuments extends BookMarkup {
 
     /** The class of Latin text within emphasis, in epub.css. */
     static final String LATIN_CLASS = "latin";
-    /** A run of Latin letters and digits, with the spaces and marks inside words and numbers. */
-    private static final Pattern LATIN = Pattern.compile("[\\p{IsLatin}0-9]+(?:[ '’.,:/_-]+[\\p{IsLatin}0-9]+)*");
 
     private final Function<String, String> imageHref;
     /** Page starts of the print edition by text block. */
@@ -210,7 +209,7 @@ final class EpubDocuments extends BookMarkup {
             m.squeezedText(text);
             return;
         }
-        Matcher latin = LATIN.matcher(text);
+        Matcher latin = CharClasses.LATIN_RUN.matcher(text);
         int start = 0;
         while (latin.find()) {
             m.squeezedText(text.substring(start, latin.start()));
@@ -218,11 +217,5 @@ final class EpubDocuments extends BookMarkup {
             start = latin.end();
         }
         m.squeezedText(text.substring(start));
-    }
-
-    /** Emphasis dots (in the stylesheet) on the body face, not a slant or another face. */
-    @Override
-    protected Face emphasisFace() {
-        return Face.BODY;
     }
 }

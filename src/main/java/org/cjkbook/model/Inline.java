@@ -37,7 +37,7 @@ public sealed interface Inline {
 
 
 
-    /** Stressed text: each edition shows it its own way (emphasis dots, another face). */
+    /** Stressed text, shown the Chinese way in both editions: a dot under each Han character, Latin in italic. */
     record Emphasis(List<Inline> content) implements Inline {
         public Emphasis { content = List.copyOf(content); }
         @Override public void accept(Visitor visitor) { visitor.emphasis(this); }

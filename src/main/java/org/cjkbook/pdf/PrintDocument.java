@@ -139,12 +139,6 @@ final class PrintDocument extends BookMarkup {
         }
     }
 
-    /** Print sets emphasis in the heading face: a slant or dots would be foreign to 宋体 text. */
-    @Override
-    protected Face emphasisFace() {
-        return Face.HEADING;
-    }
-
     @Override
     protected String chapterHref(Chapter chapter) {
         return "#" + chapter.id();
@@ -271,7 +265,7 @@ final class PrintDocument extends BookMarkup {
      */
     private void composed(Markup m, LineComposer composer, List<Inline> content, Notes notes) {
         ComposerSegments segments = new ComposerSegments(m, measures);
-        Inlines.write(content, Face.BODY, emphasisFace(), notes, segments);
+        Inlines.write(content, Face.BODY, notes, segments);
         boolean wrapped = segments.wrapped();
         openBlock(m, null, "p", "class", COMPOSED_CLASS);
         // A quotation's paragraphs are indented like the text's, so that one can be told from the next.

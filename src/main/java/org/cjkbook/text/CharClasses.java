@@ -1,5 +1,7 @@
 package org.cjkbook.text;
 
+import java.util.regex.Pattern;
+
 /**
  * Character classes of Chinese text layout, after the W3C note "Requirements for Chinese
  * Text Layout" (clreq) and mainland book practice.
@@ -16,6 +18,13 @@ public final class CharClasses {
 
     /** Punctuation that ends a sentence, and so a paragraph rather than a heading. */
     public static final String SENTENCE_END = "。！？…!?．";
+
+    /**
+     * A run of Latin letters and digits, with the spaces and marks inside words and
+     * numbers: in emphasis it is set in italic, and only the characters outside such runs
+     * take emphasis dots.
+     */
+    public static final Pattern LATIN_RUN = Pattern.compile("[\\p{IsLatin}0-9]+(?:[ '’.,:/_-]+[\\p{IsLatin}0-9]+)*");
 
     private static final byte HAN = 1;
     private static final byte WIDE = 2;

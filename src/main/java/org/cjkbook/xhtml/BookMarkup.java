@@ -75,9 +75,6 @@ public abstract class BookMarkup {
     /** Writes running text; {@code besideElements} when elements sit beside it in its parent. */
     protected abstract void prose(Markup m, String text, boolean besideElements);
 
-    /** The face emphasis is set in. */
-    protected abstract Face emphasisFace();
-
     /** True while the text being written is emphasized, for an edition that marks parts of it. */
     protected final boolean inEmphasis() {
         return emphasisDepth > 0;
@@ -310,7 +307,7 @@ public abstract class BookMarkup {
     }
 
     protected final void inlines(Markup m, List<Inline> inlines, Notes notes) {
-        Inlines.write(inlines, m.face(), emphasisFace(), notes, new MarkupSink(m));
+        Inlines.write(inlines, m.face(), notes, new MarkupSink(m));
     }
 
     /** Writes each block as its element; the edition decides paragraphs, indents and list labels. */

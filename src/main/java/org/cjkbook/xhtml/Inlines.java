@@ -29,23 +29,20 @@ public final class Inlines implements Inline.Visitor {
     }
 
     private final Sink sink;
-    /** The face emphasis is set in: each edition shows emphasis its own way. */
-    private final Face emphasis;
     /** Where note references are numbered; null where notes cannot be placed (titles). */
     private final Notes notes;
     private Face face;
     private boolean besideElements;
 
-    private Inlines(Sink sink, Face face, Face emphasis, Notes notes) {
+    private Inlines(Sink sink, Face face, Notes notes) {
         this.sink = sink;
         this.face = face;
-        this.emphasis = emphasis;
         this.notes = notes;
     }
 
     /** Tells {@code sink} the elements and text of {@code inlines}, set in {@code face} unless marked up. */
-    public static void write(List<Inline> inlines, Face face, Face emphasis, Notes notes, Sink sink) {
-        new Inlines(sink, face, emphasis, notes).all(inlines);
+    public static void write(List<Inline> inlines, Face face, Notes notes, Sink sink) {
+        new Inlines(sink, face, notes).all(inlines);
     }
 
     private void all(List<Inline> inlines) {
@@ -73,7 +70,8 @@ public final class Inlines implements Inline.Visitor {
 
     @Override
     public void emphasis(Inline.Emphasis emphasis) {
-        within(this.emphasis, "em", emphasis.content());
+        // In the face around it: the stylesheets mark it with dots under Han and italic Latin, not a face change.
+        within(face, "em", emphasis.content());
     }
 
     @Override
