@@ -70,6 +70,37 @@ class PagesTest {
     }
 
     @Test
+    void noChapterOfTheNovelEndsWithOneLineAloneOnAPage() throws IOException {
+        Path built = Builds.of(Corpus.require("novel-hongloumeng.txt"));
+        try (PDDocument pdf = Loader.loadPDF(built.resolve("novel-hongloumeng.pdf").toFile())) {
+            // Each chapter opens where its bookmark leads; the page before, blank pages passed, is its predecessor's last.
+            List<Integer> openings = new ArrayList<>();
+            for (var item = pdf.getDocumentCatalog().getDocumentOutline().getFirstChild(); item != null;
+                    item = item.getNextSibling()) {
+                openings.add(pdf.getPages().indexOf(item.findDestinationPage(pdf)) + 1);
+            }
+            List<PdfText.Line> lines = PdfText.lines(pdf, (float) A5.topMargin(), (float) A5.bottomMargin());
+            Map<Integer, Integer> perPage = new java.util.TreeMap<>();
+            lines.forEach(l -> perPage.merge(l.page(), 1, Integer::sum));
+            openings.add(pdf.getNumberOfPages() + 1);
+            List<Integer> alone = new ArrayList<>();
+            for (int c = 1; c < openings.size(); c++) {
+                int last = openings.get(c) - 1;
+                while (!perPage.containsKey(last)) {
+                    last--;
+                }
+                if (perPage.get(last) < 2) {
+                    alone.add(last);
+                }
+            }
+            System.out.println("novel: " + (openings.size() - 1) + " chapters, " + alone.size()
+                    + " end with one line on a page " + alone);
+            assertThat(openings).hasSize(121);
+            assertThat(alone).as("pages holding a chapter's last line alone").isEmpty();
+        }
+    }
+
+    @Test
     void everyPairOfDashesInTheSeedIsDrawnAsOneRuleColophonIncluded() throws IOException {
         try (PDDocument pdf = Loader.loadPDF(Builds.of(Builds.SEED).resolve("book.pdf").toFile())) {
             List<PdfText.Line> lines = PdfText.lines(pdf, 0, 0);
