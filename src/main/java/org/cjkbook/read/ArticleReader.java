@@ -288,7 +288,7 @@ public final class ArticleReader {
                         ? heading.group(1) : heading.group(1) + "\u3000" + CharClasses.strip(heading.group(2));
                 current = new ChapterBuilder(List.of(new Inline.Text(title)), heading.group(1));
             } else {
-                current.blocks.add(paragraph(text));
+                current.blocks.add(block(text));
             }
         }
         current.addTo(chapters);
@@ -316,7 +316,7 @@ public final class ArticleReader {
             int style = headingStyle(paragraphs, i);
             int depth = style > 0 ? stylesPresent.indexOf(style) : 0;
             if (style == NOT_A_HEADING) {
-                current.blocks.add(paragraph(text));
+                current.blocks.add(block(text));
             } else if (depth == 0) {
                 current.addTo(chapters);
                 current = new ChapterBuilder(List.of(new Inline.Text(text)), null);
@@ -346,7 +346,7 @@ public final class ArticleReader {
     }
 
     /** A paragraph, or a poem: its lines apart by line feeds, its stanzas by an empty line. */
-    private static Block paragraph(String text) {
+    private static Block block(String text) {
         if (text.indexOf('\n') < 0) {
             return new Block.Paragraph(List.of(new Inline.Text(text)));
         }
@@ -403,7 +403,7 @@ public final class ArticleReader {
     /**
      * Paragraphs from groups of source lines, the lines of a paragraph each. A group whose
      * lines make a poem ({@link VerseLines}) keeps them apart, and so does a run of one-line
-     * paragraphs that does; poems of several lines set apart by blank lines are the stanzas
+     * paragraphs that does; poems of several lines that follow one another are the stanzas
      * of one, separated by an empty line. Any other group is joined into one paragraph.
      */
     private static List<String> poems(List<List<String>> groups) {

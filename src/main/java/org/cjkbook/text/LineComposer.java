@@ -131,8 +131,9 @@ public final class LineComposer {
 
     /**
      * The lines of a paragraph of styled segments whose first line is indented by
-     * {@code indent}; a negative indent sets it out, as a hanging indent does. A line feed in the text is a forced break: the line before it is
-     * not justified, and two in a row leave an empty line.
+     * {@code indent}; a negative indent sets it out, as a hanging indent does. A line feed
+     * in the text is a forced break: the line before it is not justified, and two in a row
+     * leave an empty line.
      */
     public List<Line> compose(List<Segment> segments, int indent) {
         StringBuilder joined = new StringBuilder();

@@ -32,7 +32,7 @@ public abstract class BookMarkup {
 
     public static final String XHTML_NS = "http://www.w3.org/1999/xhtml";
     public static final String OPS_NS = "http://www.idpf.org/2007/ops";
-    /** The classes of a poem, of each of its lines, and of the first line of a stanza after a break, in both stylesheets. */
+    /** The classes, in both stylesheets, of a poem, of each of its lines, and of a stanza's first line after a break. */
     public static final String VERSE_CLASS = "verse", LINE_CLASS = "line", STANZA_CLASS = "stanza-start";
 
     protected final Book book;
