@@ -49,6 +49,7 @@ class EveryNodeKindTest {
         ELEMENTS.put(Block.Image.class, "<img src=\"");
         ELEMENTS.put(Block.Table.class, "<table");
         ELEMENTS.put(Block.Break.class, "<hr");
+        ELEMENTS.put(Block.Verse.class, "<div class=\"verse\"");
         ELEMENTS.put(Inline.Text.class, "甲");
         ELEMENTS.put(Inline.Emphasis.class, "<em");
         ELEMENTS.put(Inline.Strong.class, "<strong");
@@ -75,7 +76,8 @@ class EveryNodeKindTest {
                 new Block.Image(DOT.toString(), "注中之图", null, false),
                 new Block.Table(List.of(Block.Alignment.NONE), List.of(List.of(new Inline.Text("注中表头"))),
                         List.of(List.of(List.of(new Inline.Code("cell"))))),
-                new Block.Break());
+                new Block.Break(),
+                verse("注中诗"));
         Inline note = new Inline.Note(noteBlocks);
         Block paragraph = new Block.Paragraph(List.of(
                 new Inline.Text("甲乙"),
@@ -83,8 +85,15 @@ class EveryNodeKindTest {
                         new Inline.Link("https://example.com", List.of(new Inline.Text("链接"))))),
                 new Inline.Code("code"),
                 new Inline.Text("丙丁。")));
-        Chapter chapter = new Chapter("chapter-1", List.of(new Inline.Text("第一章")), List.of(paragraph));
+        Chapter chapter = new Chapter("chapter-1", List.of(new Inline.Text("第一章")),
+                List.of(paragraph, verse("诗行")));
         book = new Book(Metadata.builder().title("每一种节点").build(), List.of(chapter));
+    }
+
+    /** Two stanzas, a line of the second in emphasis. */
+    private static Block verse(String text) {
+        return new Block.Verse(List.of(List.of(new Inline.Text(text + "一，")), List.of(),
+                List.of(new Inline.Emphasis(List.of(new Inline.Text(text + "二。"))))));
     }
 
     @Test

@@ -19,8 +19,10 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.interactive.documentnavigation.destination.PDPageDestination;
 import org.apache.pdfbox.pdmodel.interactive.documentnavigation.outline.PDOutlineItem;
 import org.apache.pdfbox.text.PDFTextStripper;
+import org.cjkbook.model.Block;
 import org.cjkbook.model.Book;
 import org.cjkbook.model.Chapter;
+import org.cjkbook.model.Inline;
 import org.cjkbook.pdf.PageGeometry;
 import org.cjkbook.read.BookLoader;
 import org.junit.jupiter.api.Test;
@@ -45,6 +47,29 @@ class NovelTest {
         assertThat(titles.get(0)).isEqualTo("第一回\u3000甄士隐梦幻识通灵\u3000贾雨村风尘怀闺秀");
         assertThat(titles.get(37)).isEqualTo("第三十八回\u3000林潇湘魁夺菊花诗\u3000薛蘅芜讽和螃蟹咏");
         assertThat(titles.get(119)).isEqualTo("第一二零回\u3000甄士隐详说太虚情\u3000贾雨村归结红楼梦");
+    }
+
+    /**
+     * The poems that stand alone in the source, a couplet to the line, are verse: chapter
+     * five's couplet and its last 判词. The 赋 above them, wrapped at a width, stays prose, as
+     * does a 判词 whose second line runs on into the story.
+     */
+    @Test
+    void poemsStandingAloneAreVerseAndWrappedProseIsNot() {
+        Book book = new BookLoader().load(Corpus.require(NOVEL)).book();
+        List<Block> chapterFive = book.chapters().get(4).blocks();
+        List<List<String>> poems = chapterFive.stream().filter(Block.Verse.class::isInstance)
+                .map(b -> ((Block.Verse) b).lines().stream().map(Inline::plainText).toList()).toList();
+        assertThat(poems).containsExactly(
+                List.of("厚地高天，堪叹古今情不尽，", "痴男怨女，可怜风月债难偿．"),
+                List.of("情天情海幻情身，情既相逢必主淫．", "漫言不肖皆荣出，造衅开端实在宁．"));
+        List<String> paragraphs = chapterFive.stream().filter(Block.Paragraph.class::isInstance)
+                .map(b -> Inline.plainText(((Block.Paragraph) b).content())).toList();
+        assertThat(paragraphs).contains("方离柳坞，乍出花房．但行处，鸟惊庭树，将到时，",
+                "影度回廊．仙袂乍飘兮，闻麝兰之馥郁，荷衣欲动兮，", "可叹停机德，堪怜咏絮才．");
+        long verse = book.chapters().stream().flatMap(c -> c.blocks().stream())
+                .filter(Block.Verse.class::isInstance).count();
+        assertThat(verse).as("poems in the novel, each looked at").isEqualTo(63);
     }
 
     @Test

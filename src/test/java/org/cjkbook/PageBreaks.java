@@ -63,9 +63,10 @@ public final class PageBreaks {
                 .filter(t -> !t.isEmpty()).count());
     }
 
-    /** The first characters of text after a position, tags and white space left out. */
+    /** The first characters of text after a position, tags and white space left out, escapes read. */
     private static String textAfter(String xhtml, int from, int count) {
-        String text = xhtml.substring(from).replaceAll("<[^>]*>", "").replaceAll("\\s", "");
+        String text = xhtml.substring(from).replaceAll("<[^>]*>", "").replaceAll("\\s", "")
+                .replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&");
         return text.substring(0, Math.min(count, text.length()));
     }
 }

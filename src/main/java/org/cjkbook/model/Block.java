@@ -29,6 +29,8 @@ public sealed interface Block {
         void table(Table table);
 
         void thematicBreak(Break rule);
+
+        void verse(Verse verse);
     }
 
     /** A paragraph of text. */
@@ -94,6 +96,15 @@ public sealed interface Block {
     }
 
     enum Alignment { NONE, LEFT, CENTER, RIGHT }
+
+    /**
+     * A poem, or any text whose lines are the author's: each line is kept, set unjustified.
+     * An empty line separates stanzas.
+     */
+    record Verse(List<List<Inline>> lines) implements Block {
+        public Verse { lines = lines.stream().map(List::copyOf).toList(); }
+        @Override public void accept(Visitor visitor) { visitor.verse(this); }
+    }
 
     /** A change of scene or topic (Markdown's thematic break). */
     record Break() implements Block {

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.List;
 
 /**
  * A digest of what a reader sees of a book: its metadata, every text, and where blocks
@@ -60,6 +61,14 @@ final class TextDigest extends Walk {
     public void heading(Block.Heading heading) {
         put("heading " + heading.level());
         super.heading(heading);
+    }
+
+    @Override
+    public void verse(Block.Verse verse) {
+        for (List<Inline> line : verse.lines()) {
+            put("line");
+            inlines(line);
+        }
     }
 
     @Override public void codeBlock(Block.CodeBlock code) { put(code.text()); }

@@ -42,6 +42,8 @@ public abstract class Walk implements Block.Visitor, Inline.Visitor {
 
     @Override public void list(Block.ListBlock list) { list.items().forEach(this::blocks); }
 
+    @Override public void verse(Block.Verse verse) { verse.lines().forEach(this::inlines); }
+
     @Override
     public void table(Block.Table table) {
         table.header().forEach(this::inlines);

@@ -27,8 +27,11 @@ public record PageGeometry(String label, int widthMm, int heightMm, int measureE
     public static final float BODY_POINTS = 10.5f, SMALL_POINTS = 9f, REFERENCE_POINTS = 7f, TITLE_POINTS = 15f;
     /** The line pitch of body text, in body em. */
     public static final float LINE_HEIGHT = 1.75f;
-    /** Indents in body em: a paragraph's first line; a quotation, on each side; a list, on the left. */
-    public static final int INDENT_EMS = 2, QUOTE_EMS = 2, LIST_EMS = 2;
+    /**
+     * Indents in body em: a paragraph's first line; a quotation, on each side; a list, on the
+     * left; a poem, on the left; and the later lines of a verse line too long for the measure.
+     */
+    public static final int INDENT_EMS = 2, QUOTE_EMS = 2, LIST_EMS = 2, VERSE_EMS = 2, VERSE_HANG_EMS = 2;
 
     private static final double POINTS_PER_MM = 72 / 25.4;
     /** Room below the last line for the renderer's rounding, in points: without it a line is lost. */
@@ -79,6 +82,8 @@ public record PageGeometry(String label, int widthMm, int heightMm, int measureE
                 blockquote { margin-left: %dem; margin-right: %dem; }
                 ul, ol { padding-left: %dem; }
                 .item-number { width: %dem; margin-left: -%dem; }
+                .verse { margin-left: %dem; }
+                .verse .line { padding-left: %dem; text-indent: -%dem; }
                 @page {
                   size: %dmm %dmm;
                   margin: %s %s %s %s;
@@ -88,6 +93,7 @@ public record PageGeometry(String label, int widthMm, int heightMm, int measureE
                 """, label, widthMm, heightMm, measureEms, lines,
                 pt(BODY_POINTS), number(LINE_HEIGHT), INDENT_EMS, pt(TITLE_POINTS), pt(SMALL_POINTS),
                 pt(REFERENCE_POINTS), QUOTE_EMS, QUOTE_EMS, LIST_EMS, LIST_EMS, LIST_EMS,
+                VERSE_EMS, VERSE_HANG_EMS, VERSE_HANG_EMS,
                 widthMm, heightMm, pt(topMargin), pt(outerMargin()), pt(bottomMargin()), pt(innerMargin),
                 pt(innerMargin), pt(outerMargin()), pt(outerMargin()), pt(innerMargin));
     }

@@ -154,15 +154,34 @@ final class PrintDocument extends BookMarkup {
         if (composer == null || inset == UNCOMPOSED) {
             super.paragraph(m, content, notes);
         } else {
-            composed(m, inset == 0 ? composer : composer.inset(inset), content, notes);
+            // A quotation's paragraphs are indented like the text's, so that one can be told from the next.
+            int indent = listed ? 0 : PageGeometry.INDENT_EMS * composer.em();
+            composed(m, inset == 0 ? composer : composer.inset(inset), content, notes, indent, COMPOSED_CLASS);
+        }
+    }
+
+    /**
+     * A line of verse keeps its characters' natural spacing; one too long for the measure
+     * breaks, its later lines hung further in (the poem's inset counts the hang).
+     */
+    @Override
+    protected void verseLine(Markup m, List<Inline> line, String lineClass, Notes notes) {
+        if (composer == null || inset == UNCOMPOSED) {
+            super.verseLine(m, line, lineClass, notes);
+        } else {
+            composed(m, composer.inset(inset).ragged(), line, notes, -PageGeometry.VERSE_HANG_EMS * composer.em(),
+                    lineClass + " " + COMPOSED_CLASS);
         }
     }
 
     /** Where too little measure is left for setting lines well, paragraphs are left to the renderer. */
     @Override
     protected void indented(Block container, Runnable blocks) {
-        // What the page stylesheet takes from the measure: a quotation on both sides, a list on the left.
-        int ems = container instanceof Block.ListBlock ? PageGeometry.LIST_EMS : 2 * PageGeometry.QUOTE_EMS;
+        // What the page stylesheet takes from the measure: a quotation on both sides, a list on
+        // the left, a poem on the left and by the hang of its lines after their first.
+        int ems = container instanceof Block.ListBlock ? PageGeometry.LIST_EMS
+                : container instanceof Block.Verse ? PageGeometry.VERSE_EMS + PageGeometry.VERSE_HANG_EMS
+                : 2 * PageGeometry.QUOTE_EMS;
         int outer = inset;
         boolean outerListed = listed;
         boolean room = composer != null && composer.measure() - (outer + ems) * composer.em() >= 8 * composer.em();
@@ -257,19 +276,19 @@ final class PrintDocument extends BookMarkup {
     }
 
     /**
-     * A paragraph in the lines the composer set, each ending in a line feed the print
+     * A paragraph in the lines the composer set, its first indented by {@code indent} and
+     * its element of {@code classes}, each line ending in a line feed the print
      * stylesheet keeps; the spaces it adjusts are marks in the text ({@link LineMarks}).
      * Flying Saucer paints an element's own text before the elements inside it, so when a
      * paragraph has elements, its plain text is in spans too: all of it is painted, and
      * read back, in order.
      */
-    private void composed(Markup m, LineComposer composer, List<Inline> content, Notes notes) {
+    private void composed(Markup m, LineComposer composer, List<Inline> content, Notes notes, int indent,
+                          String classes) {
         ComposerSegments segments = new ComposerSegments(m, measures);
         Inlines.write(content, Face.BODY, notes, segments);
         boolean wrapped = segments.wrapped();
-        openBlock(m, null, "p", "class", COMPOSED_CLASS);
-        // A quotation's paragraphs are indented like the text's, so that one can be told from the next.
-        int indent = listed ? 0 : PageGeometry.INDENT_EMS * composer.em();
+        openBlock(m, null, "p", "class", classes);
         List<LineComposer.Line> lines = composer.compose(segments.segments(), indent);
         for (int n = 0; n < lines.size(); n++) {
             if (n > 0) {

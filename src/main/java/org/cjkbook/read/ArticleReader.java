@@ -288,7 +288,7 @@ public final class ArticleReader {
                         ? heading.group(1) : heading.group(1) + "\u3000" + CharClasses.strip(heading.group(2));
                 current = new ChapterBuilder(List.of(new Inline.Text(title)), heading.group(1));
             } else {
-                current.blocks.add(paragraph(text));
+                current.blocks.add(block(text));
             }
         }
         current.addTo(chapters);
@@ -316,7 +316,7 @@ public final class ArticleReader {
             int style = headingStyle(paragraphs, i);
             int depth = style > 0 ? stylesPresent.indexOf(style) : 0;
             if (style == NOT_A_HEADING) {
-                current.blocks.add(paragraph(text));
+                current.blocks.add(block(text));
             } else if (depth == 0) {
                 current.addTo(chapters);
                 current = new ChapterBuilder(List.of(new Inline.Text(text)), null);
@@ -345,8 +345,16 @@ public final class ArticleReader {
         return isSectionHeading(text) ? UNNUMBERED : NOT_A_HEADING;
     }
 
-    private static Block paragraph(String text) {
-        return new Block.Paragraph(List.of(new Inline.Text(text)));
+    /** A paragraph, or a poem: its lines apart by line feeds, its stanzas by an empty line. */
+    private static Block block(String text) {
+        if (text.indexOf('\n') < 0) {
+            return new Block.Paragraph(List.of(new Inline.Text(text)));
+        }
+        List<List<Inline>> lines = new ArrayList<>();
+        for (String line : text.split("\n", -1)) {
+            lines.add(line.isEmpty() ? List.of() : List.of(new Inline.Text(line)));
+        }
+        return new Block.Verse(lines);
     }
 
     /** A chapter being gathered: its title, its number (for books) and its blocks so far. */
@@ -370,30 +378,80 @@ public final class ArticleReader {
     /**
      * Groups lines into paragraphs. Where blank lines separate paragraphs, the lines between
      * them are one paragraph wrapped at the line ends, except that an indent starts a new
-     * one; text without blank lines has a paragraph per line.
+     * one; text without blank lines has a paragraph per line. A poem is a paragraph whose
+     * lines are kept, one per line feed (see {@link #poems}).
      */
     private static List<String> paragraphs(List<Line> lines) {
         boolean wrapped = hasWrappedGroups(lines);
-        List<String> paragraphs = new ArrayList<>();
-        StringBuilder current = null;
+        List<List<String>> groups = new ArrayList<>();
+        List<String> current = null;
         for (Line line : lines) {
             if (line.blank()) {
-                current = flush(paragraphs, current);
+                current = null;
                 continue;
             }
             boolean continues = wrapped && current != null && !line.indented() && !isBookChapter(line.text());
-            if (continues) {
-                // Joined at the end only: copying the whole paragraph per line is quadratic.
-                String tail = current.substring(current.offsetByCodePoints(current.length(), -1));
-                String joined = EastAsianLineBreaks.join(tail, line.text());
-                current.append(joined, tail.length(), joined.length());
+            if (!continues) {
+                current = new ArrayList<>();
+                groups.add(current);
+            }
+            current.add(line.text());
+        }
+        return poems(groups);
+    }
+
+    /**
+     * Paragraphs from groups of source lines, the lines of a paragraph each. A group whose
+     * lines make a poem ({@link VerseLines}) keeps them apart, and so does a run of one-line
+     * paragraphs that does; poems of several lines that follow one another are the stanzas
+     * of one, separated by an empty line. Any other group is joined into one paragraph.
+     */
+    private static List<String> poems(List<List<String>> groups) {
+        List<String> paragraphs = new ArrayList<>();
+        boolean stanza = false;
+        for (int i = 0; i < groups.size(); ) {
+            List<String> group = groups.get(i);
+            if (group.size() > 1) {
+                boolean poem = VerseLines.isPoem(group);
+                String text = poem ? String.join("\n", group) : joined(group);
+                if (poem && stanza) {
+                    int last = paragraphs.size() - 1;
+                    paragraphs.set(last, paragraphs.get(last) + "\n\n" + text);
+                } else {
+                    paragraphs.add(text);
+                }
+                stanza = poem;
+                i++;
+                continue;
+            }
+            stanza = false;
+            int end = i;
+            while (end < groups.size() && groups.get(end).size() == 1
+                    && VerseLines.alike(group.get(0), groups.get(end).get(0))) {
+                end++;
+            }
+            List<String> run = groups.subList(i, end).stream().map(g -> g.get(0)).toList();
+            if (VerseLines.isPoem(run)) {
+                paragraphs.add(String.join("\n", run));
+                i = end;
             } else {
-                flush(paragraphs, current);
-                current = new StringBuilder(line.text());
+                paragraphs.add(group.get(0));
+                i++;
             }
         }
-        flush(paragraphs, current);
         return paragraphs;
+    }
+
+    /** The lines of a paragraph wrapped at the line ends, joined as East Asian text joins them. */
+    private static String joined(List<String> lines) {
+        StringBuilder joined = new StringBuilder(lines.get(0));
+        for (String line : lines.subList(1, lines.size())) {
+            // Joined at the end only: copying the whole paragraph per line is quadratic.
+            String tail = joined.substring(joined.offsetByCodePoints(joined.length(), -1));
+            String both = EastAsianLineBreaks.join(tail, line);
+            joined.append(both, tail.length(), both.length());
+        }
+        return joined.toString();
     }
 
     /** True when some unindented line continues the line before it, with blank lines elsewhere. */
@@ -411,13 +469,6 @@ public final class ArticleReader {
             }
         }
         return blankBetween && continuation;
-    }
-
-    private static StringBuilder flush(List<String> paragraphs, StringBuilder current) {
-        if (current != null && current.length() > 0) {
-            paragraphs.add(current.toString());
-        }
-        return null;
     }
 
     private static boolean isBookChapter(String text) {

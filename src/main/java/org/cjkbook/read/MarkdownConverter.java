@@ -250,6 +250,8 @@ final class MarkdownConverter {
             return List.of(new Block.Break());
         } else if (node instanceof TableBlock table) {
             return table(table);
+        } else if (node instanceof LineBlocks.LineBlock lines) {
+            return verse(lines);
         } else if (node instanceof HtmlBlock html) {
             return html(html);
         } else if (node instanceof FootnoteDefinition || node instanceof LinkReferenceDefinition) {
@@ -357,6 +359,30 @@ final class MarkdownConverter {
         out.addAll(hoisted);
         piece.clear();
         hoisted.clear();
+    }
+
+    /**
+     * A line block as verse: each line's leading spaces become no-break spaces, which no
+     * reading system collapses; an empty line separates stanzas. Images in a line follow
+     * the poem. A block of empty lines holds no text, and gives nothing.
+     */
+    private List<Block> verse(LineBlocks.LineBlock block) {
+        List<Block> out = new ArrayList<>();
+        List<Block> hoisted = new ArrayList<>();
+        List<List<Inline>> lines = new ArrayList<>();
+        for (Node node = block.getFirstChild(); node != null; node = node.getNext()) {
+            LineBlocks.Line line = (LineBlocks.Line) node;
+            List<Inline> content = new ArrayList<>(trimmed(inlines(line, hoisted)));
+            if (!content.isEmpty() && line.indent() > 0) {
+                content.add(0, new Inline.Text("\u00A0".repeat(line.indent())));
+            }
+            lines.add(merged(content));
+        }
+        if (lines.stream().anyMatch(line -> !line.isEmpty())) {
+            out.add(new Block.Verse(lines));
+        }
+        out.addAll(hoisted);
+        return out;
     }
 
     private List<Block> table(TableBlock table) {

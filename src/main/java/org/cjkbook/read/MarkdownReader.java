@@ -29,6 +29,8 @@ import org.commonmark.parser.Parser;
  * opens the document; else the file name without its extension.
  * <li><b>Line breaks.</b> A line break inside a paragraph between two East Asian wide
  * characters disappears; any other becomes one space.
+ * <li><b>Verse.</b> Pandoc's line blocks (lines beginning {@code | }) become verse, each
+ * line kept, its leading spaces as no-break spaces, a bare {@code |} between stanzas.
  * <li><b>Footnotes.</b> Each reference carries its note's content; a note referred to twice
  * appears twice. A reference without a definition stays as written; a definition
  * without a reference is left out.
@@ -50,11 +52,11 @@ import org.commonmark.parser.Parser;
  */
 public final class MarkdownReader {
 
-    private final Parser parser;
-
-    public MarkdownReader() {
-        parser = Parser.builder()
+    /** A parser for {@code body}, whose line blocks look at the line after a line for a table's delimiter row. */
+    private static Parser parser(String body) {
+        return Parser.builder()
                 .extensions(List.of(TablesExtension.create(), FootnotesExtension.create()))
+                .customBlockParserFactory(new LineBlocks.Factory(body))
                 // Inline spans too, so that an error about an image names its own line.
                 .includeSourceSpans(IncludeSourceSpans.BLOCKS_AND_INLINES)
                 .build();
@@ -87,7 +89,7 @@ public final class MarkdownReader {
             Settings.applyMetadata(YamlDocuments.parseYaml(split.yaml(), file, FrontMatter.YAML_FIRST_LINE),
                     metadata, file);
         }
-        Document document = (Document) parser.parse(split.body());
+        Document document = (Document) parser(split.body()).parse(split.body());
         MarkdownConverter.Content content =
                 new MarkdownConverter(file, folder, split.body(), split.bodyLineOffset()).convert(document);
         warnings.addAll(content.warnings());

@@ -75,6 +75,8 @@ public final class LineComposer {
     private final Metrics metrics;
     private final int em;
     private final int measure;
+    /** Whether lines keep their natural width, as verse does, rather than fill the measure. */
+    private final boolean ragged;
     /** How far a justified line may end from the measure: under half a point at book sizes. */
     private final int tolerance;
 
@@ -90,9 +92,14 @@ public final class LineComposer {
      * units; {@code metrics} measures plain text. A composer sets one paragraph at a time.
      */
     public LineComposer(Metrics metrics, int em, int measure) {
+        this(metrics, em, measure, false);
+    }
+
+    private LineComposer(Metrics metrics, int em, int measure, boolean ragged) {
         this.metrics = metrics;
         this.em = em;
         this.measure = measure;
+        this.ragged = ragged;
         this.tolerance = em / 24;
     }
 
@@ -111,13 +118,22 @@ public final class LineComposer {
 
     /** The same composer for a measure {@code ems} body em narrower: a quotation's, a list item's. */
     public LineComposer inset(int ems) {
-        return new LineComposer(metrics, em, measure - ems * em);
+        return new LineComposer(metrics, em, measure - ems * em, ragged);
+    }
+
+    /**
+     * The same composer for lines that are not justified: each keeps the natural spacing of
+     * its characters, as a line of verse does. Breaks, compression and spacing are as before.
+     */
+    public LineComposer ragged() {
+        return new LineComposer(metrics, em, measure, true);
     }
 
     /**
      * The lines of a paragraph of styled segments whose first line is indented by
-     * {@code indent}. A line feed in the text is a forced break: the line before it is
-     * not justified, and two in a row leave an empty line.
+     * {@code indent}; a negative indent sets it out, as a hanging indent does. A line feed
+     * in the text is a forced break: the line before it is not justified, and two in a row
+     * leave an empty line.
      */
     public List<Line> compose(List<Segment> segments, int indent) {
         StringBuilder joined = new StringBuilder();
@@ -152,7 +168,7 @@ public final class LineComposer {
             }
             for (int k = 0; k < ends.size(); k++) {
                 int target = measure - (k == 0 ? lead : 0);
-                lines.add(realise(text, start, ends.get(k), target, ends.get(k) < stop));
+                lines.add(realise(text, start, ends.get(k), target, !ragged && ends.get(k) < stop));
                 start = ends.get(k);
             }
             start = stop + 1;

@@ -32,6 +32,8 @@ public abstract class BookMarkup {
 
     public static final String XHTML_NS = "http://www.w3.org/1999/xhtml";
     public static final String OPS_NS = "http://www.idpf.org/2007/ops";
+    /** The classes, in both stylesheets, of a poem, of each of its lines, and of a stanza's first line after a break. */
+    public static final String VERSE_CLASS = "verse", LINE_CLASS = "line", STANZA_CLASS = "stanza-start";
 
     protected final Book book;
     protected final Metadata metadata;
@@ -90,7 +92,14 @@ public abstract class BookMarkup {
         closeBlock(m, "p");
     }
 
-    /** Writes the blocks of {@code container}, a quotation or a list, which the stylesheets set further in. */
+    /** A line of verse, in an element of class {@code lineClass}; an edition that sets its lines itself overrides this. */
+    protected void verseLine(Markup m, List<Inline> line, String lineClass, Notes notes) {
+        openBlock(m, null, "p", "class", lineClass);
+        inlines(m, line, notes);
+        closeBlock(m, "p");
+    }
+
+    /** Writes the blocks of {@code container}, a quotation, a list or a poem, which the stylesheets set further in. */
     protected void indented(Block container, Runnable blocks) {
         blocks.run();
     }
@@ -406,6 +415,29 @@ public abstract class BookMarkup {
         @Override
         public void thematicBreak(Block.Break rule) {
             m.empty("hr").newline();
+        }
+
+        /**
+         * A poem, a text block per line, so that every reading system and the print keep its
+         * lines; the space between stanzas is the stylesheets', not an empty element.
+         */
+        @Override
+        public void verse(Block.Verse verse) {
+            m.open("div", "class", VERSE_CLASS).newline();
+            indented(verse, () -> {
+                boolean written = false;
+                boolean stanzaBreak = false;
+                for (List<Inline> line : verse.lines()) {
+                    if (line.isEmpty()) {
+                        stanzaBreak = written;
+                        continue;
+                    }
+                    verseLine(m, line, stanzaBreak ? LINE_CLASS + " " + STANZA_CLASS : LINE_CLASS, notes);
+                    written = true;
+                    stanzaBreak = false;
+                }
+            });
+            m.close("div").newline();
         }
     }
 

@@ -115,6 +115,31 @@ class EpubEditionTest {
                 "property=\"role\" scheme=\"marc:relators\">bkd</meta>", "media-type=\"font/ttf\"");
     }
 
+    /** A line block: a division of its lines, one text block each, the first of the second stanza marked. */
+    @Test
+    void verseIsADivisionOfOneParagraphPerLineThatEpubCheckPasses() throws Exception {
+        Document chapter = parse(Builds.entries(allElements()).get("EPUB/chapter-3.xhtml"));
+        Element verse = null;
+        NodeList divisions = chapter.getElementsByTagName("div");
+        for (int i = 0; i < divisions.getLength(); i++) {
+            if (((Element) divisions.item(i)).getAttribute("class").equals("verse")) {
+                verse = (Element) divisions.item(i);
+            }
+        }
+        assertThat(verse).as("a div of class verse").isNotNull();
+        List<String> lines = new ArrayList<>();
+        for (Node child = verse.getFirstChild(); child != null; child = child.getNextSibling()) {
+            if (child instanceof Element line) {
+                assertThat(line.getTagName()).isEqualTo("p");
+                lines.add(line.getAttribute("class") + ": " + text(line));
+            }
+        }
+        assertThat(lines).containsExactly("line: 春眠不觉晓，", "line: \u00A0\u00A0\u00A0\u00A0处处闻啼鸟。",
+                "line stanza-start: 夜来风雨声，花落知多少。");
+        assertThat(verse.getElementsByTagName("em").getLength()).isEqualTo(1);
+        assertThat(EpubCheckReport.check(allElements().toFile())).isEmpty();
+    }
+
     @Test
     void adjacentPunctuationIsMarkedForCompression() throws Exception {
         String chapter = new String(Builds.entries(seed()).get("EPUB/chapter-2.xhtml"), java.nio.charset.StandardCharsets.UTF_8);

@@ -70,6 +70,12 @@ public final class NodeKinds extends Walk {
     }
 
     @Override
+    public void verse(Block.Verse verse) {
+        kinds.add(Block.Verse.class);
+        super.verse(verse);
+    }
+
+    @Override
     public void text(Inline.Text text) {
         kinds.add(Inline.Text.class);
     }

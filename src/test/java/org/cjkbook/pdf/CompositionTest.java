@@ -135,9 +135,9 @@ class CompositionTest {
         assertThat(withoutSpace(run.output())).as(name + ", pdftotext").contains(expected);
     }
 
-    /** Text without its spaces, the ideographic space too: extraction adds and drops them. */
+    /** Text without its spaces, the ideographic and no-break spaces too: extraction adds and drops them. */
     private static String withoutSpace(String text) {
-        return text.replaceAll("[\\s\u3000]", "");
+        return text.replaceAll("[\\s\u00A0\u3000]", "");
     }
 
     /** The last page of the last chapter: the one before the colophon, when the book has one. */

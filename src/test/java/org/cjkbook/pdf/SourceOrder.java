@@ -15,7 +15,10 @@ import org.cjkbook.model.Walk;
  */
 final class SourceOrder extends Walk {
 
-    /** A paragraph's text up to a forced break or its end, or a heading; {@code quoted} inside a quotation. */
+    /**
+     * A paragraph's text up to a forced break or its end, a heading, or a line of verse;
+     * {@code quoted} inside a quotation.
+     */
     record Part(String text, boolean quoted) {
     }
 
@@ -68,6 +71,15 @@ final class SourceOrder extends Walk {
     public void heading(Block.Heading heading) {
         super.heading(heading);
         part(take());
+    }
+
+    /** Each line of a poem ends where its source line does. */
+    @Override
+    public void verse(Block.Verse verse) {
+        for (List<Inline> line : verse.lines()) {
+            inlines(line);
+            part(take());
+        }
     }
 
     @Override

@@ -103,6 +103,8 @@ class ArticleReaderFuzzTest {
                     out.append(Inline.plainText(p.content())).append('\n');
                 } else if (block instanceof Block.Heading h) {
                     out.append(Inline.plainText(h.content())).append('\n');
+                } else if (block instanceof Block.Verse v) {
+                    v.lines().forEach(line -> out.append(Inline.plainText(line)).append('\n'));
                 } else {
                     throw new AssertionError("a plain text gave a " + block);
                 }

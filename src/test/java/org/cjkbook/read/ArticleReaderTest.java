@@ -153,6 +153,76 @@ class ArticleReaderTest {
                 .containsExactly("第一段的第一行，第一段的第二行。", "Second paragraph wraps here, with a space.");
     }
 
+    private static Block.Verse verse(String... lines) {
+        return new Block.Verse(java.util.Arrays.stream(lines)
+                .map(l -> l.isEmpty() ? List.<Inline>of() : List.<Inline>of(new Inline.Text(l))).toList());
+    }
+
+    private static Block.Paragraph paragraph(String text) {
+        return new Block.Paragraph(List.of(new Inline.Text(text)));
+    }
+
+    /**
+     * A poem's lines are kept as verse; two short sentences of prose around it, a line
+     * each, are built alike but for a clause a character shorter, and stay paragraphs.
+     */
+    @Test
+    void aRunOfShortLinesOfOneBuildIsVerseAndANearMissStaysProse() {
+        Book book = new BookLoader().load(Path.of("src/test/resources/articles/verse.txt")).book();
+
+        assertThat(book.chapters()).hasSize(1);
+        assertThat(book.chapters().get(0).blocks()).containsExactly(
+                paragraph("前一段是正文，写山居的日子，话说得长一些，好让它像一段寻常的文字，而不像诗。"),
+                paragraph("他在墙上写了四句："),
+                verse("空山新雨后，天气晚来秋。", "明月松间照，清泉石上流。"),
+                paragraph("写完，他把笔一扔，出门去了。"),
+                paragraph("我们走了很久，终于到了山顶。"),
+                paragraph("大家坐下来，歇了一会儿。"),
+                paragraph("最后一段也是正文，说的是下山的事，也说得长一些，免得像诗。"));
+    }
+
+    /** Where blank lines separate paragraphs, a poem's stanzas are paragraphs of their own: one poem. */
+    @Test
+    void stanzasBetweenBlankLinesAreOnePoemAndWrappedProseIsJoined() {
+        Book book = read("""
+                标题
+
+                这是第一段的头一行，
+                在文件里折了行，读进来
+                要连成一段。
+
+                床前明月光，疑是地上霜。
+                举头望明月，低头思故乡。
+
+                白日依山尽，黄河入海流。
+                欲穷千里目，更上一层楼。
+
+                又是一段正文。
+                """);
+        assertThat(book.chapters().get(0).blocks()).containsExactly(
+                paragraph("这是第一段的头一行，在文件里折了行，读进来要连成一段。"),
+                verse("床前明月光，疑是地上霜。", "举头望明月，低头思故乡。", "",
+                        "白日依山尽，黄河入海流。", "欲穷千里目，更上一层楼。"),
+                paragraph("又是一段正文。"));
+    }
+
+    /** Lines of a list or of dialogue, however short and alike, are no poem. */
+    @Test
+    void listItemsAndDialogueOfOneBuildStayParagraphs() {
+        Book book = read("""
+                标题
+
+                　　第一，坚持党的领导；
+                　　第二，坚持人民至上；
+                　　他说：“山高，路远。”
+                　　她说：“水深，天寒。”
+                　　一字排开的四行，
+                　　一字排开的四行，
+                　　一字排开的四行。
+                """);
+        assertThat(book.chapters().get(0).blocks()).allMatch(Block.Paragraph.class::isInstance).hasSize(7);
+    }
+
     @Test
     void bookChaptersKeepTheirNumberAndTitle() {
         Book book = read("""

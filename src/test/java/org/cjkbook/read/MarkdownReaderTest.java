@@ -254,6 +254,38 @@ class MarkdownReaderTest {
     }
 
     @Test
+    void lineBlocksBecomeVerseWithTheirIndentsStanzasAndInlineMarkup() throws IOException {
+        List<Block> blocks = read("verse.md").chapters().get(0).blocks();
+
+        assertThat(blocks).containsExactly(
+                new Block.Verse(List.of(
+                        List.of(text("床前明月光，")),
+                        List.of(text("\u00A0\u00A0\u00A0\u00A0疑是地上霜。")),
+                        List.of(),
+                        List.of(text("举头望"), new Inline.Emphasis(List.of(text("明月"))), text("，低头思故乡。")))),
+                new Block.Table(List.of(Block.Alignment.NONE, Block.Alignment.NONE),
+                        List.of(List.of(text("诗")), List.of(text("表"))),
+                        List.of(List.of(List.of(text("一")), List.of(text("二"))))),
+                paragraph("|竖线后没有空格，是一段文字。"));
+    }
+
+    @Test
+    void aLineFollowedByADelimiterRowHeadsATableAndEndsTheLineBlock() {
+        assertThat(parse("> | 诗行，\n> | 甲 | 乙 |\n> |---|---|\n> | 一 | 二 |\n").chapters().get(0).blocks())
+                .containsExactly(new Block.Quote(List.of(
+                        new Block.Verse(List.of(List.of(text("诗行，")))),
+                        new Block.Table(List.of(Block.Alignment.NONE, Block.Alignment.NONE),
+                                List.of(List.of(text("甲")), List.of(text("乙"))),
+                                List.of(List.of(List.of(text("一")), List.of(text("二"))))))));
+    }
+
+    @Test
+    void aLineBlockDoesNotInterruptAParagraph() {
+        assertThat(parse("一段文字，\n| 接着写。\n").chapters().get(0).blocks())
+                .containsExactly(paragraph("一段文字， | 接着写。"));
+    }
+
+    @Test
     void codeBlockLanguageStopsAtAComma() {
         assertThat(parse("```rust,ignore\nlet s = 1;\n```\n").chapters().get(0).blocks())
                 .containsExactly(new Block.CodeBlock("rust", "let s = 1;"));
@@ -359,7 +391,7 @@ class MarkdownReaderTest {
         assertThat(book.chapters()).extracting(Chapter::titleText).containsExactly(null, "第一章　行内", "第二章　块");
         assertThat(kinds).contains(Block.Paragraph.class, Block.Heading.class, Block.Quote.class,
                 Block.ListBlock.class, Block.CodeBlock.class, Block.Image.class, Block.Table.class,
-                Block.Break.class, Inline.Text.class, Inline.Emphasis.class, Inline.Strong.class,
+                Block.Break.class, Block.Verse.class, Inline.Text.class, Inline.Emphasis.class, Inline.Strong.class,
                 Inline.Link.class, Inline.Code.class, Inline.Note.class, Inline.LineBreak.class);
         BufferedImage dot = ImageIO.read(Path.of(DOT).toFile());
         assertThat(dot).as("img/dot.png is a real PNG").isNotNull();

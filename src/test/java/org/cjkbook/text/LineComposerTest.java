@@ -60,6 +60,24 @@ class LineComposerTest {
         assertThat(lines.get(2).justified()).isFalse();
     }
 
+    /**
+     * A Latin word too long for what is left of the line goes to the next: justified, the
+     * short line's slack opens its gaps; ragged, as verse is set, it keeps its natural width.
+     * A negative indent hangs the lines after the first.
+     */
+    @Test
+    void raggedLinesKeepTheirNaturalWidthAndAHangingIndentWidensTheFirst() {
+        String text = "一二三四五六七八typesetting九十";
+        LineComposer justified = new LineComposer(METRICS, 100, 1000);
+        assertThat(justified.compose(text, 0).get(0).pieces()).hasAtLeastOneElementOfType(LineComposer.Space.class);
+        List<LineComposer.Line> ragged = justified.ragged().compose(text, 0);
+        assertThat(ragged).extracting(LineComposer.Line::text).containsExactly("一二三四五六七八", "typesetting九十");
+        assertThat(ragged.get(0).pieces()).containsExactly(new LineComposer.Run("一二三四五六七八", null));
+        assertThat(ragged).noneMatch(LineComposer.Line::justified);
+        List<LineComposer.Line> hung = justified.inset(2).ragged().compose("一二三四五六七八九十十一", -200);
+        assertThat(hung).extracting(LineComposer.Line::text).containsExactly("一二三四五六七八九十", "十一");
+    }
+
     @Test
     void aClosingMarkIsPulledInByCompressingHalfEms() {
         // 五 ends a full line, but ， may not start one: with another mark in the line, both
