@@ -213,9 +213,10 @@ public final class LineComposer {
                 }
                 int gaps = Math.max(stretchable(text, start, fits, false).size(),
                         stretchable(text, start, fits, true).size());
-                if (target - fitsWidth > (double) loosest() * gaps) {
+                if (!ragged && target - fitsWidth > 2.0 * loosest() * gaps) {
                     // The word that does not fit is so long that the line before it would
-                    // open beyond the loosest gaps: it is cut where the line is full instead.
+                    // open its gaps twice as wide as its letters would be spaced: it is
+                    // cut where the line is full instead.
                     int inside = furthestInside(text, start, fits, end, target);
                     return inside > fits ? inside : fits;
                 }
