@@ -19,9 +19,9 @@ import org.commonmark.parser.Parser;
  *
  * <ul>
  * <li><b>Front matter.</b> A YAML block at the very top, between a line {@code ---} and a
- * line {@code ---} or {@code ...}, holds metadata keys (see {@link Settings}). The line
- * after the opening {@code ---} must not be blank; otherwise the {@code ---} is a
- * thematic break, as in pandoc.
+ * line {@code ---} or {@code ...}, holds settings, by cjkbook's names or Pandoc's (see
+ * {@link Settings}). The line after the opening {@code ---} must not be blank; otherwise
+ * the {@code ---} is a thematic break, as in pandoc.
  * <li><b>Chapters.</b> Level-1 headings start chapters; without any, the shallowest heading
  * level at the top of the document does. Text before the first of them becomes an
  * opening chapter without a title. Deeper headings become headings of level 2 and below.
