@@ -187,7 +187,10 @@ public final class BookLoader {
         return new Book(metadata.build(), renumber(chapters), layout);
     }
 
-    /** A text's chapters, its headline title (if it has one) over the first, or as a chapter of its own before a titled one. */
+    /**
+     * A text's chapters, its headline title (when it has one) over the first, or as a
+     * chapter of its own before a first chapter that has a title already.
+     */
     private static List<Chapter> titled(Book part) {
         String title = part.metadata().title();
         List<Chapter> chapters = new ArrayList<>(part.chapters());
