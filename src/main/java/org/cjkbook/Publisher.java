@@ -86,6 +86,7 @@ public final class Publisher {
     }
 
     private final Path source;
+    private final Path metadataFile;
     private final Map<String, Object> overrides;
     private final Path fontsFolder;
     private final FontSet fonts;
@@ -100,6 +101,7 @@ public final class Publisher {
             throw new IllegalStateException("a Publisher needs a source");
         }
         this.source = builder.source;
+        this.metadataFile = builder.metadataFile;
         this.overrides = Map.copyOf(builder.overrides);
         this.fontsFolder = builder.fontsFolder;
         this.fonts = builder.fonts;
@@ -114,9 +116,18 @@ public final class Publisher {
         return new Builder();
     }
 
-    /** Reads the book and says what structure it has; writes nothing. */
-    public Book read() {
-        return load().book();
+    /** A book as read, and the source files it was read from, in order. */
+    public record Reading(Book book, List<Path> sources) {
+        public Reading {
+            sources = List.copyOf(sources);
+        }
+    }
+
+    /** Reads the book and says what structure it has, warnings included; writes nothing. */
+    public Reading read() {
+        BookLoader.Loaded loaded = load();
+        loaded.warnings().forEach(progress::warning);
+        return new Reading(loaded.book(), loaded.settings().sources());
     }
 
     /** Builds the editions; a failure the person can act on is a {@link BookException}, and leaves no file. */
@@ -202,7 +213,7 @@ public final class Publisher {
 
     /** The book and its settings, every setting checked, so that even reading stops at a wrong one. */
     private BookLoader.Loaded load() {
-        BookLoader.Loaded loaded = new BookLoader().load(source, overrides);
+        BookLoader.Loaded loaded = new BookLoader().load(source, metadataFile, overrides);
         page(loaded.settings());
         return loaded;
     }
@@ -366,6 +377,7 @@ public final class Publisher {
     /** What to build, from where, to where; every choice but the source has a default. */
     public static final class Builder {
         private Path source;
+        private Path metadataFile;
         private final Map<String, Object> overrides = new LinkedHashMap<>();
         private Path fontsFolder;
         private FontSet fonts;
@@ -381,8 +393,17 @@ public final class Publisher {
         /** A book folder holding {@code book.yaml}, or a lone {@code .txt} or {@code .md} file. */
         public Builder source(Path value) { source = value; return this; }
 
-        /** A key of {@code book.yaml} that replaces the book's own setting, e.g. {@code title}. */
+        /**
+         * A key of {@code book.yaml}, by cjkbook's name or Pandoc's, that replaces the book's
+         * own setting, e.g. {@code title} or {@code author}; paths start at the book's folder.
+         */
         public Builder set(String key, Object value) { overrides.put(key, value); return this; }
+
+        /**
+         * A YAML file of settings under the book's own (its front matter and {@code book.yaml}),
+         * as Pandoc's {@code --metadata-file}; paths in it start at the book's folder.
+         */
+        public Builder metadataFile(Path value) { metadataFile = value; return this; }
 
         /** A folder with a font file for each face (default: the settings' fonts, else the bundled ones). */
         public Builder fontsFolder(Path value) { fontsFolder = value; return this; }

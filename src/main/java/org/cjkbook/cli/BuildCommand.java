@@ -15,7 +15,7 @@ import picocli.CommandLine.Parameters;
 @Command(name = "build", description = "Builds the EPUB and PDF editions of SOURCE into DIR/NAME.epub and DIR/NAME.pdf.")
 final class BuildCommand implements Callable<Integer> {
 
-    @Parameters(paramLabel = "SOURCE", description = "A book folder with book.yaml, or a .txt or .md file.")
+    @Parameters(paramLabel = "SOURCE", description = "A book folder, or a .txt or .md file.")
     Path source;
 
     @Option(names = {"-o", "--output"}, paramLabel = "DIR", description = "Output folder (default: the current folder).")
@@ -29,13 +29,16 @@ final class BuildCommand implements Callable<Integer> {
             description = "Folder with a font file for each face (default: the book's 'fonts', else the bundled fonts).")
     Path fontsFolder;
 
+    @CommandLine.Mixin
+    MetadataOptions metadata;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
-        Publisher.builder()
+        metadata.applyTo(Publisher.builder())
                 .source(source)
                 .output(output)
                 .formats(formats == null ? null : Publisher.formats(formats, "--format"))

@@ -69,15 +69,23 @@ public final class Cli implements Runnable {
     @Command(name = "inspect", description = "Prints the structure cjkbook finds in SOURCE, as JSON.")
     static final class Inspect implements Callable<Integer> {
 
-        @Parameters(paramLabel = "SOURCE", description = "A book folder with book.yaml, or a .txt or .md file.")
+        @Parameters(paramLabel = "SOURCE", description = "A book folder, or a .txt or .md file.")
         Path source;
+
+        @CommandLine.Mixin
+        MetadataOptions metadata;
 
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
 
         @Override
         public Integer call() {
-            spec.commandLine().getOut().print(InspectionJson.of(Publisher.builder().source(source).build().read()));
+            Publisher.Reading reading = metadata.applyTo(Publisher.builder()).source(source)
+                    .progress(progress(spec.commandLine().getErr())).build().read();
+            // The sources as the person would name them: inside the book's folder.
+            Path folder = java.nio.file.Files.isDirectory(source) ? source : source.toAbsolutePath().getParent();
+            spec.commandLine().getOut().print(InspectionJson.of(reading.book(), reading.sources().stream()
+                    .map(file -> folder.toAbsolutePath().normalize().relativize(file).toString()).toList()));
             return 0;
         }
     }

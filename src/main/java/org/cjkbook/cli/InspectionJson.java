@@ -8,13 +8,14 @@ import org.cjkbook.model.Chapter;
 import org.cjkbook.model.Contributor;
 import org.cjkbook.model.Metadata;
 
-/** The detected structure of a book, as {@code inspect} prints it. */
+/** The detected structure of a book and the files it was read from, as {@code inspect} prints it. */
 final class InspectionJson {
 
     private InspectionJson() {
     }
 
-    static String of(Book book) {
+    /** {@code sources} are the source files in the order read, as the person would name them. */
+    static String of(Book book, List<String> sources) {
         Metadata m = book.metadata();
         StringBuilder out = new StringBuilder("{\n");
         field(out, "title", m.title());
@@ -26,6 +27,8 @@ final class InspectionJson {
         field(out, "source", m.source());
         contributors(out, "creators", m.creators());
         contributors(out, "contributors", m.contributors());
+        out.append("  \"sources\": [").append(String.join(", ", sources.stream().map(InspectionJson::string).toList()))
+                .append("],\n");
         out.append("  \"chapters\": [");
         List<Chapter> chapters = book.chapters();
         for (int i = 0; i < chapters.size(); i++) {

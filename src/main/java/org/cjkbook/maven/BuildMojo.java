@@ -28,7 +28,7 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
 @Mojo(name = "build", defaultPhase = LifecyclePhase.PACKAGE, threadSafe = true)
 public final class BuildMojo extends AbstractMojo {
 
-    /** The book: a folder holding {@code book.yaml}, or a lone {@code .txt} or {@code .md} file. */
+    /** The book: a folder (with or without {@code book.yaml}), or a lone {@code .txt} or {@code .md} file. */
     @Parameter(property = "cjkbook.source", defaultValue = "${project.basedir}/book")
     private File source;
 
@@ -49,8 +49,9 @@ public final class BuildMojo extends AbstractMojo {
     private String pageSize;
 
     /**
-     * Keys of {@code book.yaml} that override the book's own, e.g. {@code <title>书名</title>};
-     * a value in brackets is a list, e.g. {@code <subjects>[历史, 文化]</subjects>}.
+     * Keys of {@code book.yaml}, by cjkbook's names or Pandoc's, that override the book's own,
+     * e.g. {@code <title>书名</title>} or {@code <author>王一帆</author>}; a value in brackets
+     * is a list, e.g. {@code <subjects>[历史, 文化]</subjects>}.
      */
     @Parameter
     private Map<String, String> metadata;

@@ -81,6 +81,9 @@ final class PrintDocument extends BookMarkup {
         if (metadata.description() != null) {
             m.empty("meta", "name", "subject", "content", metadata.description()).newline();
         }
+        if (!metadata.subjects().isEmpty()) {
+            m.empty("meta", "name", "keywords", "content", String.join(", ", metadata.subjects())).newline();
+        }
         // Flying Saucer makes PDF bookmarks from this head element.
         m.open("bookmarks").newline();
         for (Chapter chapter : book.chapters()) {

@@ -55,8 +55,16 @@ public final class ArticleReader {
     private static final Pattern SOURCE_LINE = Pattern.compile(
             "^《\\s*(.+?)\\s*》\\s*[（(]\\s*(\\d{4})\\s*年\\s*(\\d{1,2})\\s*月\\s*(\\d{1,2})\\s*日\\s*(.*?)\\s*[）)]$");
 
-    /** Reads the article; {@code file} names the source in error messages. */
+    /**
+     * Reads the article; {@code file} names the source in error messages, and the article
+     * when its text has no title.
+     */
     public Book read(Path file, String text) {
+        return read(file, text, BookLoader.baseName(file));
+    }
+
+    /** As {@link #read(Path, String)}, with {@code untitled} as the title of a text that has none. */
+    Book read(Path file, String text, String untitled) {
         List<Line> lines = Line.split(text);
         int bodyStart = firstBodyLine(lines);
         if (lines.subList(0, bodyStart).stream().allMatch(l -> l.blank() || l.text().startsWith("—"))) {
@@ -75,17 +83,11 @@ public final class ArticleReader {
             metadata.creators(datelineReporters(paragraphs.get(0)));
         }
         if (metadata.title() == null) {
-            metadata.title(fileTitle(file));
+            metadata.title(untitled);
         }
         metadata.language(Script.detect(text));
         List<Chapter> chapters = book ? bookChapters(paragraphs) : sections(paragraphs);
         return new Book(metadata.build(), chapters, book ? Book.Layout.BOOK : Book.Layout.ARTICLE);
-    }
-
-    private static String fileTitle(Path file) {
-        String name = file.getFileName().toString();
-        int dot = name.lastIndexOf('.');
-        return dot > 0 ? name.substring(0, dot) : name;
     }
 
     // --- the headline block -------------------------------------------------------------

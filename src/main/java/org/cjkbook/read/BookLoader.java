@@ -3,6 +3,7 @@ package org.cjkbook.read;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -11,11 +12,13 @@ import java.util.stream.Stream;
 import org.cjkbook.BookException;
 import org.cjkbook.model.Book;
 import org.cjkbook.model.Chapter;
+import org.cjkbook.model.Contributor;
+import org.cjkbook.model.Inline;
 import org.cjkbook.model.Metadata;
 
 /**
- * Turns what the person points at, a book folder with {@code book.yaml} or a single
- * {@code .txt} or {@code .md} file, into a {@link Book} and its settings.
+ * Turns what the person points at, a book folder (with or without {@code book.yaml}) or
+ * a single {@code .txt} or {@code .md} file, into a {@link Book} and its settings.
  */
 public final class BookLoader {
 
@@ -57,92 +60,159 @@ public final class BookLoader {
     }
 
     public Loaded load(Path source) {
-        return load(source, Map.of());
+        return load(source, null, Map.of());
     }
 
     /**
-     * Reads the book at {@code source}, a book folder or a lone source file;
-     * {@code overrides} are keys of {@code book.yaml} that replace the book's own.
+     * Reads the book at {@code source}, a book folder or a lone source file. Its settings
+     * are, each over the ones before: {@code metadataFile} (a YAML file of settings, or
+     * null), the front matter of its Markdown sources, its {@code book.yaml}, and
+     * {@code overrides}, keys of {@code book.yaml} given to cjkbook. Relative paths in the
+     * metadata file and the overrides start at the book's folder.
      */
-    public Loaded load(Path source, Map<String, Object> overrides) {
+    public Loaded load(Path source, Path metadataFile, Map<String, Object> overrides) {
         Path path = source.toAbsolutePath().normalize();
-        if (Files.isDirectory(path)) {
-            return loadFolder(path, overrides);
-        }
-        if (!Files.exists(path)) {
+        boolean isFolder = Files.isDirectory(path);
+        if (!isFolder && !Files.exists(path)) {
             throw BookException.in(source, "no such file or folder");
         }
-        Settings settings = Settings.forFile(path, overrides);
-        List<Source> sources = new ArrayList<>();
+        Path root = isFolder ? path : path.getParent();
+        BookFolder folder = BookFolder.of(root);
         List<String> warnings = new ArrayList<>();
-        BookFolder folder = BookFolder.of(path.getParent());
-        return new Loaded(read(settings, folder, null, sources, warnings), settings, baseName(path), sources,
-                warnings);
-    }
-
-    private Loaded loadFolder(Path folder, Map<String, Object> overrides) {
-        // Every setting has a default: a folder with one source needs no book.yaml.
-        Path settingsFile = folder.resolve(SETTINGS_FILE);
-        BookFolder bookFolder = BookFolder.of(folder);
-        String yaml = "";
-        if (Files.exists(settingsFile, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
-            BookFolder.Result found = bookFolder.resolve(settingsFile);
+        List<Settings.Layer> layers = new ArrayList<>();
+        if (metadataFile != null) {
+            layers.add(metadataFile(metadataFile, root, folder, warnings));
+        }
+        // Every setting has a default: a folder needs no book.yaml.
+        Path settingsFile = isFolder ? path.resolve(SETTINGS_FILE) : path;
+        if (isFolder && Files.exists(settingsFile, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            BookFolder.Result found = folder.resolve(settingsFile);
             if (found.file() == null) {
                 throw BookException.in(settingsFile, found.problem());
             }
-            yaml = SourceText.readSettings(settingsFile);
+            layers.add(Settings.layer(settingsFile, YamlDocuments.parseYaml(SourceText.readSettings(settingsFile),
+                    settingsFile, 1), root, folder, warnings));
         }
-        Settings settings = Settings.parse(settingsFile, yaml, overrides);
-        if (settings.sources().isEmpty()) {
-            settings = settings.withSources(List.of(soleSource(folder, settingsFile)));
-        }
+        layers.add(Settings.layer(Settings.GIVEN, overrides, root, folder, warnings));
+        List<Path> listed = Settings.of(settingsFile, layers).sources();
+        List<Path> files = !listed.isEmpty() ? listed : isFolder ? folderSources(path, warnings) : List.of(path);
+
         List<Source> sources = new ArrayList<>();
-        List<String> warnings = new ArrayList<>();
-        return new Loaded(read(settings, bookFolder, settingsFile, sources, warnings), settings,
-                folder.getFileName().toString(), sources, warnings);
+        List<Settings.Layer> frontMatters = new ArrayList<>();
+        List<Book> parts = new ArrayList<>();
+        for (Path file : files) {
+            parts.add(readFile(file, folder, listed.isEmpty() ? null : settingsFile, files.size() > 1, sources,
+                    frontMatters, warnings));
+        }
+        // Front matter is the document's own word: over a metadata file, as in Pandoc, and
+        // under book.yaml and what is given to cjkbook.
+        layers.addAll(metadataFile == null ? 0 : 1, frontMatters);
+        Settings settings = Settings.of(settingsFile, layers).withSources(files);
+        String name = isFolder ? path.getFileName().toString() : baseName(path);
+        return new Loaded(book(files, parts, settings, name), settings, name, sources, warnings);
     }
 
-    /** Without a {@code sources} list, the folder must hold exactly one text or Markdown file. */
-    private static Path soleSource(Path folder, Path settingsFile) {
-        List<Path> candidates;
+    /** A metadata file given to cjkbook: it may lie anywhere, as the fonts may. */
+    private static Settings.Layer metadataFile(Path file, Path root, BookFolder folder, List<String> warnings) {
+        if (!Files.isRegularFile(file)) {
+            throw BookException.in(file, Files.exists(file) ? "is not a regular file" : "no such file");
+        }
+        return Settings.layer(file, YamlDocuments.parseYaml(SourceText.readSettings(file), file, 1), root, folder,
+                warnings);
+    }
+
+    /**
+     * Without a {@code sources} list, a folder's book is its Markdown files or, when it has
+     * none, its text files, in natural order ({@link NaturalOrder}). Hidden files are left
+     * out, and so is a README, which tells about the folder (on GitHub, say), not the book.
+     */
+    private static List<Path> folderSources(Path folder, List<String> warnings) {
+        List<Path> markdown = new ArrayList<>();
+        List<Path> text = new ArrayList<>();
         try (Stream<Path> files = Files.list(folder)) {
-            candidates = files.filter(BookLoader::isSource).sorted().toList();
+            for (Path file : files.toList()) {
+                String name = file.getFileName().toString();
+                if (isSource(file) && !name.startsWith(".") && !Files.isDirectory(file)
+                        && !baseName(file).equalsIgnoreCase("README")) {
+                    (isMarkdown(file) ? markdown : text).add(file);
+                }
+            }
         } catch (java.io.IOException e) {
             throw BookException.in(folder, "cannot list the folder (" + e.getMessage() + ")");
         }
-        if (candidates.size() != 1) {
-            throw BookException.in(settingsFile, "found " + candidates.size()
-                    + " .txt/.md files in the folder; list them under 'sources' in " + SETTINGS_FILE);
+        if (markdown.isEmpty() && text.isEmpty()) {
+            throw BookException.in(folder, "no .md or .txt file to make a book of; give one, or list the sources under "
+                    + "'sources' in " + SETTINGS_FILE);
         }
-        return candidates.get(0);
+        List<Path> chosen = markdown.isEmpty() ? text : markdown;
+        chosen.sort((a, b) -> NaturalOrder.compare(a.getFileName().toString(), b.getFileName().toString()));
+        if (!markdown.isEmpty() && !text.isEmpty()) {
+            text.sort((a, b) -> NaturalOrder.compare(a.getFileName().toString(), b.getFileName().toString()));
+            warnings.add(folder + ": the .md files make the book; left out: " + String.join(", ",
+                    text.stream().map(file -> file.getFileName().toString()).toList())
+                    + " (list every source under 'sources' in " + SETTINGS_FILE + " to read them too)");
+        }
+        return chosen;
     }
 
-    /** {@code settingsFile} names the sources in messages when they come from it, else null. */
-    private Book read(Settings settings, BookFolder folder, Path settingsFile, List<Source> sources,
-            List<String> warnings) {
-        Metadata.Builder metadata = null;
-        Book.Layout layout = settings.layout();
+    /**
+     * The book the parts make. One source is what its reader found. Several make a book of
+     * chapters, each source starting its own, named after the folder unless the settings
+     * name it: a text's headline title is the title of its opening chapter, not the book's,
+     * and a Markdown file's first heading stays its chapter's.
+     */
+    private static Book book(List<Path> files, List<Book> parts, Settings settings, String name) {
+        Metadata.Builder metadata = parts.get(0).metadata().toBuilder();
         List<Chapter> chapters = new ArrayList<>();
-        for (Path file : settings.sources()) {
-            Book part = readFile(file, folder, settingsFile, sources, warnings);
-            if (metadata == null) {
-                metadata = part.metadata().toBuilder();
+        if (parts.size() == 1) {
+            chapters.addAll(parts.get(0).chapters());
+        } else {
+            metadata.title(name);
+            LinkedHashSet<Contributor> creators = new LinkedHashSet<>();
+            LinkedHashSet<Contributor> contributors = new LinkedHashSet<>();
+            for (int i = 0; i < parts.size(); i++) {
+                Book part = parts.get(i);
+                chapters.addAll(isMarkdown(files.get(i)) ? part.chapters() : titled(part));
+                creators.addAll(part.metadata().creators());
+                contributors.addAll(part.metadata().contributors());
             }
-            // Several sources make a book, each its chapters; one is what its reader found.
-            if (layout == null) {
-                layout = settings.sources().size() > 1 ? Book.Layout.BOOK : part.layout();
-            }
-            chapters.addAll(part.chapters());
+            metadata.creators(List.copyOf(creators)).contributors(List.copyOf(contributors));
         }
-        Settings.applyMetadata(settings.metadata(), metadata, settings.sources().get(0));
+        settings.applyMetadata(metadata);
         if (chapters.isEmpty()) {
-            throw BookException.in(settings.sources().get(0), "no text to make a book of");
+            throw BookException.in(files.get(0), "no text to make a book of");
         }
+        Book.Layout layout = settings.layout() != null ? settings.layout()
+                : parts.size() > 1 ? Book.Layout.BOOK : parts.get(0).layout();
         return new Book(metadata.build(), renumber(chapters), layout);
     }
 
-    private Book readFile(Path file, BookFolder folder, Path settingsFile, List<Source> sources,
-            List<String> warnings) {
+    /**
+     * A text's chapters, its headline title (when it has one) over the first, or as a
+     * chapter of its own before a first chapter that has a title already.
+     */
+    private static List<Chapter> titled(Book part) {
+        String title = part.metadata().title();
+        List<Chapter> chapters = new ArrayList<>(part.chapters());
+        if (title.isEmpty()) {
+            return chapters;
+        }
+        List<Inline> heading = List.of(new Inline.Text(title));
+        if (!chapters.isEmpty() && !chapters.get(0).hasTitle()) {
+            chapters.set(0, new Chapter(chapters.get(0).id(), heading, chapters.get(0).blocks()));
+        } else {
+            chapters.add(0, new Chapter("title", heading, List.of()));
+        }
+        return chapters;
+    }
+
+    /**
+     * {@code settingsFile} names the sources in messages when they come from it, else null;
+     * the front matter of a Markdown source is added to {@code frontMatters}. A text among
+     * {@code several} has no title but the one its text gives.
+     */
+    private Book readFile(Path file, BookFolder folder, Path settingsFile, boolean several, List<Source> sources,
+            List<Settings.Layer> frontMatters, List<String> warnings) {
         if (!isSource(file)) {
             throw BookException.in(file, "not a source cjkbook reads: give a .txt or .md file");
         }
@@ -153,8 +223,16 @@ public final class BookLoader {
         }
         SourceText.Decoded decoded = SourceText.read(file, found.file());
         sources.add(new Source(file, decoded.encoding(), decoded.text()));
-        return isMarkdown(file) ? markdownReader.read(file, decoded.text(), folder, warnings)
-                : articleReader.read(file, decoded.text());
+        if (!isMarkdown(file)) {
+            return articleReader.read(file, decoded.text(), several ? "" : baseName(file));
+        }
+        MarkdownReader.Parsed parsed = markdownReader.read(file, decoded.text(), folder, warnings);
+        Settings.Layer frontMatter = Settings.layer(file, parsed.frontMatter(), file.getParent(), folder, warnings);
+        if (frontMatter.fields().containsKey("sources")) {
+            throw BookException.in(file, "'sources' is for " + SETTINGS_FILE + ", not front matter");
+        }
+        frontMatters.add(frontMatter);
+        return parsed.book();
     }
 
     /** Chapter ids must stay unique when several sources each count from one. */

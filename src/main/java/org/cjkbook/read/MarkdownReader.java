@@ -2,6 +2,7 @@ package org.cjkbook.read;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 import org.cjkbook.model.Book;
 import org.cjkbook.model.Metadata;
@@ -18,9 +19,9 @@ import org.commonmark.parser.Parser;
  *
  * <ul>
  * <li><b>Front matter.</b> A YAML block at the very top, between a line {@code ---} and a
- * line {@code ---} or {@code ...}, holds metadata keys (see {@link Settings}). The line
- * after the opening {@code ---} must not be blank; otherwise the {@code ---} is a
- * thematic break, as in pandoc.
+ * line {@code ---} or {@code ...}, holds settings, by cjkbook's names or Pandoc's (see
+ * {@link Settings}). The line after the opening {@code ---} must not be blank; otherwise
+ * the {@code ---} is a thematic break, as in pandoc.
  * <li><b>Chapters.</b> Level-1 headings start chapters; without any, the shallowest heading
  * level at the top of the document does. Text before the first of them becomes an
  * opening chapter without a title. Deeper headings become headings of level 2 and below.
@@ -72,30 +73,38 @@ public final class MarkdownReader {
      *     or a table row whose extra cells would be lost; the message names file and line
      */
     public Book read(Path file, String text) {
-        Path folder = file.toAbsolutePath().getParent();
-        return read(file, text, BookFolder.of(folder == null ? Path.of("").toAbsolutePath() : folder),
-                new java.util.ArrayList<>());
+        Path parent = file.toAbsolutePath().getParent();
+        Path folder = parent == null ? Path.of("").toAbsolutePath() : parent;
+        BookFolder book = BookFolder.of(folder);
+        List<String> warnings = new java.util.ArrayList<>();
+        Parsed parsed = read(file, text, book, warnings);
+        Metadata.Builder metadata = parsed.book().metadata().toBuilder();
+        Settings.of(file, List.of(Settings.layer(file, parsed.frontMatter(), folder, book, warnings)))
+                .applyMetadata(metadata);
+        return new Book(metadata.build(), parsed.book().chapters());
+    }
+
+    /** A Markdown document as read: the book its text makes, and its front matter's keys, not yet applied. */
+    record Parsed(Book book, Map<String, Object> frontMatter) {
     }
 
     /**
-     * As {@link #read(Path, String)}, with images allowed anywhere inside {@code folder};
-     * what the person should know about how the text was read is added to {@code warnings}.
+     * As {@link #read(Path, String)}, with images allowed anywhere inside {@code folder}
+     * and the front matter left to the caller, who weighs it against the book's other
+     * settings; what the person should know about how the text was read is added to
+     * {@code warnings}.
      */
-    public Book read(Path file, String text, BookFolder folder, List<String> warnings) {
+    Parsed read(Path file, String text, BookFolder folder, List<String> warnings) {
         String whole = text.startsWith("\ufeff") ? text.substring(1) : text;
         FrontMatter split = FrontMatter.split(whole);
-        Metadata.Builder metadata = Metadata.builder().language(Script.detect(split.body()));
-        if (split.yaml() != null) {
-            Settings.applyMetadata(YamlDocuments.parseYaml(split.yaml(), file, FrontMatter.YAML_FIRST_LINE),
-                    metadata, file);
-        }
+        Map<String, Object> frontMatter = split.yaml() == null ? Map.of()
+                : YamlDocuments.parseYaml(split.yaml(), file, FrontMatter.YAML_FIRST_LINE);
         Document document = (Document) parser(split.body()).parse(split.body());
         MarkdownConverter.Content content =
                 new MarkdownConverter(file, folder, split.body(), split.bodyLineOffset()).convert(document);
         warnings.addAll(content.warnings());
-        if (metadata.title() == null || metadata.title().isBlank()) {
-            metadata.title(content.headingTitle() != null ? content.headingTitle() : BookLoader.baseName(file));
-        }
-        return new Book(metadata.build(), content.chapters());
+        Metadata.Builder metadata = Metadata.builder().language(Script.detect(split.body()))
+                .title(content.headingTitle() != null ? content.headingTitle() : BookLoader.baseName(file));
+        return new Parsed(new Book(metadata.build(), content.chapters()), frontMatter);
     }
 }

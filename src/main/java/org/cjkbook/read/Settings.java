@@ -14,9 +14,14 @@ import org.cjkbook.model.Metadata;
 import org.cjkbook.model.Role;
 
 /**
- * Book settings, from {@code book.yaml} or a Markdown file's front matter: metadata that
- * overrides what the text says, and choices the text cannot make (sources, page size,
- * fonts, editions, layout). A null {@code layout} leaves it to the sources.
+ * Book settings: metadata that overrides what the text says, and choices the text cannot
+ * make (sources, page size, fonts, editions, layout, cover). They come in layers, each over
+ * the ones before it: a metadata file given to cjkbook, the front matter of the Markdown
+ * sources, {@code book.yaml}, and the keys given to cjkbook itself (the command line's
+ * {@code -M}, {@link org.cjkbook.Publisher.Builder#set}). A key may go by cjkbook's name or
+ * by Pandoc's ({@link SettingNames}). A null {@code layout} leaves it to the sources.
+ *
+ * @param metadata the metadata fields set, under cjkbook's names, their values checked
  */
 public record Settings(
         Path file,
@@ -28,93 +33,204 @@ public record Settings(
         Path cover,
         Book.Layout layout) {
 
-    /** Metadata keys, as in {@code book.yaml} and front matter. */
-    static final Set<String> METADATA_KEYS = Set.of("title", "kicker", "subtitle", "column", "language",
-            "identifier", "date", "publisher", "rights", "description", "source", "subjects", "creators",
-            "contributors");
-    private static final Set<String> BOOK_KEYS = Set.of("sources", "page-size", "formats", "fonts", "cover",
-            "layout");
     private static final Set<String> FONT_KEYS = Set.of("body", "bold", "heading", "mono");
     /** Where settings given to cjkbook itself, not in a file, are said to come from. */
     public static final Path GIVEN = Path.of("settings given to cjkbook");
     private static final Set<String> FORMATS = Set.of("epub", "pdf");
+    private static final Set<String> SIMPLIFIED_REGIONS = Set.of("CN", "SG", "MY");
+    private static final Set<String> TRADITIONAL_REGIONS = Set.of("TW", "HK", "MO");
 
     public Settings {
         sources = List.copyOf(sources);
-        metadata = Map.copyOf(metadata);
+        metadata = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(metadata));
         formats = List.copyOf(formats);
         fonts = Map.copyOf(fonts);
     }
 
     /**
-     * Settings for a lone source file: everything from the text, {@code overrides} (keys of
-     * {@code book.yaml}, paths relative to the file's folder) and the defaults.
+     * The keys of one place, a settings file or those given to cjkbook, checked and under
+     * cjkbook's names: each field holds its value as the settings keep it.
      */
-    public static Settings forFile(Path file, Map<String, Object> overrides) {
-        Settings settings = of(file, Map.of(), overrides);
-        return settings.sources().isEmpty() ? settings.withSources(List.of(file)) : settings;
-    }
-
-    /** The same settings with these sources. */
-    public Settings withSources(List<Path> files) {
-        return new Settings(file, files, metadata, pageSize, formats, fonts, cover, layout);
+    record Layer(Path file, Map<String, Object> fields) {
+        Layer {
+            fields = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(fields));
+        }
     }
 
     /**
-     * Parses and checks a {@code book.yaml}; paths in it are relative to its folder.
-     * {@code overrides} are keys of {@code book.yaml} that replace those of the file.
+     * Reads the keys of one place and checks every one: {@code file} names the place in
+     * messages, relative paths start at {@code folder}, and a cover must lie inside
+     * {@code book}. A field given twice, by cjkbook's name and by Pandoc's, is an error
+     * naming both; a Pandoc key cjkbook has no use for adds a warning.
      */
-    public static Settings parse(Path file, String yaml, Map<String, Object> overrides) {
-        return of(file, YamlDocuments.parseYaml(yaml, file, 1), overrides);
-    }
-
-    private static Settings of(Path file, Map<String, Object> fromFile, Map<String, Object> overrides) {
-        Map<String, Object> map = new LinkedHashMap<>(fromFile);
-        map.putAll(overrides);
-        Path folder = file.toAbsolutePath().getParent();
-        Map<String, Object> metadata = new LinkedHashMap<>();
-        List<Path> sources = new ArrayList<>();
-        String pageSize = "A5";
-        List<String> formats = List.of("epub", "pdf");
-        Map<String, Path> fonts = new LinkedHashMap<>();
-        Path cover = null;
-        Book.Layout layout = null;
-        Path settingsFile = file;
-        for (Map.Entry<String, Object> entry : map.entrySet()) {
+    static Layer layer(Path file, Map<String, Object> keys, Path folder, BookFolder book, List<String> warnings) {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        Map<String, String> givenBy = new java.util.HashMap<>();
+        for (Map.Entry<String, Object> entry : keys.entrySet()) {
             String key = entry.getKey();
-            Object value = entry.getValue();
-            file = overrides.containsKey(key) ? GIVEN : settingsFile;
-            if (METADATA_KEYS.contains(key)) {
-                metadata.put(key, value);
-            } else if (key.equals("sources")) {
-                for (String source : strings(value, key, file)) {
-                    sources.add(folder.resolve(source).normalize());
+            String name = SettingNames.of(key, file, warnings);
+            if (name == null) {
+                continue;
+            }
+            Map<String, Object> values = name.equals("title") ? titles(entry.getValue(), key, file)
+                    : java.util.Collections.singletonMap(name, value(name, entry.getValue(), key, file, folder, book,
+                            warnings));
+            for (Map.Entry<String, Object> value : values.entrySet()) {
+                String other = givenBy.put(value.getKey(), key);
+                if (other != null) {
+                    throw BookException.in(file, "'" + other + "' and '" + key + "' both give the "
+                            + value.getKey() + "; keep one");
                 }
-            } else if (key.equals("page-size")) {
-                // Which sizes there are is the print edition's to say.
-                pageSize = string(value, key, file).toUpperCase(java.util.Locale.ROOT);
-            } else if (key.equals("layout")) {
-                layout = layout(string(value, key, file), file);
-            } else if (key.equals("formats")) {
-                formats = formats(strings(value, key, file), file + ": formats");
-            } else if (key.equals("cover")) {
-                cover = cover(folder.resolve(string(value, key, file)).normalize(), file);
-            } else if (key.equals("fonts")) {
-                for (Map.Entry<String, Object> font : map(value, key, file).entrySet()) {
-                    if (!FONT_KEYS.contains(font.getKey())) {
-                        throw BookException.in(file, "unknown key 'fonts." + font.getKey() + "' (known: "
-                                + sorted(FONT_KEYS) + ")");
-                    }
-                    fonts.put(font.getKey(), folder.resolve(string(font.getValue(), "fonts." + font.getKey(), file)));
+                // A bare language tag leaves the script to be told from the text.
+                if (value.getValue() != null) {
+                    fields.put(value.getKey(), value.getValue());
                 }
-            } else {
-                throw BookException.in(file, "unknown key '" + key + "' (known: "
-                        + sorted(union(METADATA_KEYS, BOOK_KEYS)) + ")");
             }
         }
-        file = settingsFile;
-        applyMetadata(metadata, Metadata.builder(), file);
-        return new Settings(file, sources, metadata, pageSize, formats, fonts, cover, layout);
+        return new Layer(file, fields);
+    }
+
+    /** The settings of {@code layers}, each over those before it; {@code file} is the book's own settings file. */
+    static Settings of(Path file, List<Layer> layers) {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        for (Layer layer : layers) {
+            fields.putAll(layer.fields());
+        }
+        Map<String, Object> metadata = new LinkedHashMap<>(fields);
+        metadata.keySet().retainAll(SettingNames.METADATA);
+        return new Settings(file, field(fields, "sources", List.of()), metadata, field(fields, "page-size", "A5"),
+                field(fields, "formats", List.of("epub", "pdf")), field(fields, "fonts", Map.of()),
+                field(fields, "cover", null), field(fields, "layout", null));
+    }
+
+    // Each field was put by value() for its own key, so its type is the one asked for.
+    @SuppressWarnings("unchecked")
+    private static <T> T field(Map<String, Object> fields, String key, T otherwise) {
+        return fields.containsKey(key) ? (T) fields.get(key) : otherwise;
+    }
+
+    /** The same settings with these sources. */
+    Settings withSources(List<Path> files) {
+        return new Settings(file, files, metadata, pageSize, formats, fonts, cover, layout);
+    }
+
+    /** Sets the metadata fields the settings give on {@code builder}, over what it holds. */
+    @SuppressWarnings("unchecked")
+    void applyMetadata(Metadata.Builder builder) {
+        metadata.forEach((key, value) -> {
+            switch (key) {
+                case "title" -> builder.title((String) value);
+                case "kicker" -> builder.kicker((String) value);
+                case "subtitle" -> builder.subtitle((String) value);
+                case "column" -> builder.column((String) value);
+                case "language" -> builder.language((String) value);
+                case "identifier" -> builder.identifier((String) value);
+                case "date" -> builder.date((String) value);
+                case "publisher" -> builder.publisher((String) value);
+                case "rights" -> builder.rights((String) value);
+                case "description" -> builder.description((String) value);
+                case "source" -> builder.source((String) value);
+                case "subjects" -> builder.subjects((List<String>) value);
+                case "creators" -> builder.creators((List<Contributor>) value);
+                case "contributors" -> builder.contributors((List<Contributor>) value);
+                default -> throw new IllegalStateException("no metadata field " + key);
+            }
+        });
+    }
+
+    /** The value of field {@code name}, given under {@code key}, as the settings keep it. */
+    private static Object value(String name, Object value, String key, Path file, Path folder, BookFolder book,
+            List<String> warnings) {
+        return switch (name) {
+            case "language" -> language(value, key, file);
+            case "identifier" -> identifier(value, key, file, warnings);
+            case "date" -> date(value, file);
+            case "subjects" -> strings(value, key, file);
+            case "creators" -> contributors(value, key, Role.AUTHOR, file);
+            case "contributors" -> contributors(value, key, null, file);
+            case "sources" -> strings(value, key, file).stream().map(s -> folder.resolve(s).normalize()).toList();
+            // Which sizes there are is the print edition's to say.
+            case "page-size" -> string(value, key, file).toUpperCase(java.util.Locale.ROOT);
+            case "layout" -> layout(string(value, key, file), file);
+            case "formats" -> formats(strings(value, key, file), file + ": " + key);
+            case "cover" -> cover(folder.resolve(string(value, key, file)).normalize(), key, book, file);
+            case "fonts" -> fonts(value, key, folder, file);
+            default -> string(value, key, file);
+        };
+    }
+
+    private static Map<String, Path> fonts(Object value, String key, Path folder, Path file) {
+        Map<String, Path> fonts = new LinkedHashMap<>();
+        for (Map.Entry<String, Object> font : map(value, key, file).entrySet()) {
+            if (!FONT_KEYS.contains(font.getKey())) {
+                throw SettingNames.unknown(key + "." + font.getKey(), FONT_KEYS, file);
+            }
+            fonts.put(font.getKey(), folder.resolve(string(font.getValue(), key + "." + font.getKey(), file)));
+        }
+        return fonts;
+    }
+
+    /**
+     * A title as text, or as Pandoc's EPUB titles: a list of {@code {type, text}} whose types
+     * {@code main}, {@code subtitle} and {@code collection} give the title, the subtitle and
+     * the column.
+     */
+    private static Map<String, Object> titles(Object value, String key, Path file) {
+        if (!(value instanceof List) && !(value instanceof Map)) {
+            return Map.of("title", string(value, key, file));
+        }
+        Map<String, String> fields = Map.of("main", "title", "subtitle", "subtitle", "collection", "column");
+        Map<String, Object> titles = new LinkedHashMap<>();
+        for (Object item : value instanceof List<?> list ? list : List.of(value)) {
+            Map<String, Object> title = item instanceof String ? Map.of("text", item) : map(item, key, file);
+            checkFields(title, key, Set.of("type", "text", "file-as"), file);
+            String type = title.containsKey("type") ? string(title.get("type"), key + ".type", file) : "main";
+            String field = fields.get(type);
+            if (field == null) {
+                throw BookException.in(file, key + ".type '" + type + "' is not one of main, subtitle, collection");
+            }
+            if (titles.put(field, string(title.get("text"), key + ".text", file)) != null) {
+                throw BookException.in(file, "'" + key + "' gives two titles of type " + type + "; keep one");
+            }
+        }
+        return titles;
+    }
+
+    /**
+     * An identifier as text, or as Pandoc's {@code {scheme, text}}, or a list of them: an
+     * ISBN becomes {@code urn:isbn:…}, a UUID {@code urn:uuid:…} and a DOI {@code doi:…}.
+     * A book carries one identifier: of a list, the first, and a warning names the others.
+     */
+    private static String identifier(Object value, String key, Path file, List<String> warnings) {
+        List<?> list = value instanceof List<?> l && !l.isEmpty() ? l : List.of(value);
+        List<String> identifiers = new ArrayList<>();
+        for (Object item : list) {
+            if (!(item instanceof Map)) {
+                identifiers.add(string(item, key, file));
+                continue;
+            }
+            Map<String, Object> entry = map(item, key, file);
+            checkFields(entry, key, Set.of("scheme", "text"), file);
+            String text = string(entry.get("text"), key + ".text", file);
+            String scheme = entry.containsKey("scheme")
+                    ? string(entry.get("scheme"), key + ".scheme", file).toLowerCase(java.util.Locale.ROOT) : "";
+            String prefix = scheme.startsWith("isbn") ? "urn:isbn:" : scheme.equals("uuid") ? "urn:uuid:"
+                    : scheme.equals("doi") ? "doi:" : "";
+            identifiers.add(text.toLowerCase(java.util.Locale.ROOT).startsWith(prefix) ? text : prefix + text);
+        }
+        if (identifiers.size() > 1) {
+            warnings.add(file + ": " + key + ": a book carries one identifier, " + identifiers.get(0)
+                    + "; left out: " + String.join(", ", identifiers.subList(1, identifiers.size())));
+        }
+        return identifiers.get(0);
+    }
+
+    private static void checkFields(Map<String, Object> entry, String key, Set<String> known, Path file) {
+        for (String field : entry.keySet()) {
+            if (!known.contains(field)) {
+                throw SettingNames.unknown(key + "." + field, known, file);
+            }
+        }
     }
 
     private static Book.Layout layout(String value, Path file) {
@@ -127,58 +243,55 @@ public record Settings(
     }
 
     /** The cover image, where it really is: a PNG or JPEG inside the book's folder that decodes. */
-    private static Path cover(Path given, Path file) {
-        BookFolder.Result found = BookFolder.of(file.toAbsolutePath().getParent()).resolve(given);
+    private static Path cover(Path given, String key, BookFolder book, Path file) {
+        BookFolder.Result found = book.resolve(given);
         if (found.file() == null) {
-            throw BookException.in(file, "cover: " + given + " " + found.problem());
+            throw BookException.in(file, key + ": " + given + " " + found.problem());
         }
         Path cover = found.file();
         String name = cover.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
         if (!name.endsWith(".png") && !name.endsWith(".jpg") && !name.endsWith(".jpeg")) {
-            throw BookException.in(file, "cover: " + cover.getFileName() + " must be a PNG or JPEG image");
+            throw BookException.in(file, key + ": " + cover.getFileName() + " must be a PNG or JPEG image");
         }
         String problem = ImageFiles.problem(cover);
         if (problem != null) {
-            throw BookException.in(file, "cover: " + given + " " + problem);
+            throw BookException.in(file, key + ": " + given + " " + problem);
         }
         return cover;
     }
 
     /**
-     * Applies the metadata keys of a parsed YAML map to a builder; an unknown key or a
-     * value of the wrong type is an error naming the key and the file.
+     * A BCP 47 tag, in its usual case. Pandoc users name Chinese by its region, while the
+     * editions go by its script (their labels, a reading system's choice of font): a region
+     * is read as the script it writes. Simplified Chinese has one standard, so {@code zh-CN}
+     * is {@code zh-Hans}; Taiwan's and Hong Kong's standards differ in glyphs and words, so
+     * {@code zh-TW} is {@code zh-Hant-TW}. A bare {@code zh}, null here, leaves the script
+     * to be told from the text.
      */
-    public static void applyMetadata(Map<String, Object> map, Metadata.Builder builder, Path file) {
-        for (Map.Entry<String, Object> entry : map.entrySet()) {
-            String key = entry.getKey();
-            Object value = entry.getValue();
-            switch (key) {
-                case "title" -> builder.title(string(value, key, file));
-                case "kicker" -> builder.kicker(string(value, key, file));
-                case "subtitle" -> builder.subtitle(string(value, key, file));
-                case "column" -> builder.column(string(value, key, file));
-                case "language" -> builder.language(language(value, file));
-                case "identifier" -> builder.identifier(string(value, key, file));
-                case "date" -> builder.date(date(value, file));
-                case "publisher" -> builder.publisher(string(value, key, file));
-                case "rights" -> builder.rights(string(value, key, file));
-                case "description" -> builder.description(string(value, key, file));
-                case "source" -> builder.source(string(value, key, file));
-                case "subjects" -> builder.subjects(strings(value, key, file));
-                case "creators" -> builder.creators(contributors(value, key, Role.AUTHOR, file));
-                case "contributors" -> builder.contributors(contributors(value, key, null, file));
-                default -> throw BookException.in(file, "unknown key '" + key + "' (known: "
-                        + sorted(METADATA_KEYS) + ")");
-            }
-        }
-    }
-
-    private static String language(Object value, Path file) {
-        String tag = string(value, "language", file);
+    private static String language(Object value, String key, Path file) {
+        String tag = string(value, key, file).replace('_', '-');
         if (!tag.matches("[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*")) {
-            throw BookException.in(file, "language '" + tag + "' is not a BCP 47 tag such as zh-Hans");
+            throw BookException.in(file, key + " '" + tag + "' is not a BCP 47 tag such as zh-Hans");
         }
-        return tag;
+        List<String> subtags = new ArrayList<>();
+        for (String subtag : tag.split("-")) {
+            subtags.add(subtags.isEmpty() ? subtag.toLowerCase(java.util.Locale.ROOT)
+                    : subtag.length() == 2 ? subtag.toUpperCase(java.util.Locale.ROOT)
+                    : subtag.length() == 4 ? subtag.substring(0, 1).toUpperCase(java.util.Locale.ROOT)
+                            + subtag.substring(1).toLowerCase(java.util.Locale.ROOT)
+                    : subtag.toLowerCase(java.util.Locale.ROOT));
+        }
+        if (!subtags.get(0).equals("zh") || subtags.size() > 2) {
+            return String.join("-", subtags);
+        }
+        if (subtags.size() == 1) {
+            return null;
+        }
+        String region = subtags.get(1);
+        if (SIMPLIFIED_REGIONS.contains(region)) {
+            return "zh-Hans";
+        }
+        return TRADITIONAL_REGIONS.contains(region) ? "zh-Hant-" + region : String.join("-", subtags);
     }
 
     private static String date(Object value, Path file) {
@@ -233,28 +346,35 @@ public record Settings(
         return List.copyOf(formats);
     }
 
+    /**
+     * People in their roles: a name or a list of names (then {@code defaultRole} is theirs),
+     * or entries of {@code {name, role}}, or Pandoc's {@code {text, role}} (whose
+     * {@code file-as} cjkbook has no use for); a role by its name or MARC relator code.
+     */
     private static List<Contributor> contributors(Object value, String key, Role defaultRole, Path file) {
-        if (!(value instanceof List<?> list)) {
-            throw BookException.in(file, "'" + key + "' must be a list of {name, role}");
+        if (!(value instanceof List) && !(value instanceof Map) && !(value instanceof String && defaultRole != null)) {
+            throw BookException.in(file, "'" + key + "' must be a list of " + (defaultRole == null ? "" : "names or ")
+                    + "{name, role}, not " + describe(value));
         }
         List<Contributor> result = new ArrayList<>();
-        for (Object item : list) {
+        for (Object item : value instanceof List<?> list ? list : List.of(value)) {
             if (item instanceof String name && defaultRole != null) {
-                result.add(new Contributor(name, defaultRole));
+                result.add(new Contributor(string(name, key, file), defaultRole));
                 continue;
             }
             Map<String, Object> entry = map(item, key, file);
-            for (String field : entry.keySet()) {
-                if (!field.equals("name") && !field.equals("role")) {
-                    throw BookException.in(file, "unknown key '" + key + "." + field + "' (known: name, role)");
-                }
+            checkFields(entry, key, Set.of("name", "text", "role", "file-as"), file);
+            if (entry.containsKey("name") && entry.containsKey("text")) {
+                throw BookException.in(file, "'" + key + ".name' and '" + key + ".text' both give the name; keep one");
             }
-            String name = string(entry.get("name"), key + ".name", file);
+            String nameKey = entry.containsKey("text") ? "text" : "name";
+            String name = string(entry.get(nameKey), key + "." + nameKey, file);
             Object roleValue = entry.get("role");
             Role role = roleValue == null ? defaultRole : Role.fromKey(string(roleValue, key + ".role", file));
             if (role == null) {
-                throw BookException.in(file, key + ".role '" + roleValue + "' is not one of "
-                        + java.util.Arrays.stream(Role.values()).map(Role::key).toList());
+                throw BookException.in(file, (roleValue == null ? key + ": " + name + " needs a role"
+                        : key + ".role '" + roleValue + "' is not one") + " of "
+                        + java.util.Arrays.stream(Role.values()).map(r -> r.key() + " (" + r.marc() + ")").toList());
             }
             result.add(new Contributor(name, role));
         }
@@ -308,11 +428,5 @@ public record Settings(
 
     private static List<String> sorted(Set<String> keys) {
         return keys.stream().sorted().toList();
-    }
-
-    private static Set<String> union(Set<String> a, Set<String> b) {
-        Set<String> all = new java.util.TreeSet<>(a);
-        all.addAll(b);
-        return all;
     }
 }

@@ -1,7 +1,8 @@
 /**
  * Step one: sources to the model. {@link org.cjkbook.read.BookLoader} takes a book folder
- * or a lone file, its settings ({@code book.yaml}, front matter, overrides) and the
- * encodings of plain text; {@link org.cjkbook.read.ArticleReader} finds the structure of
+ * or a lone file, its settings (a metadata file, front matter, {@code book.yaml} and
+ * overrides, by cjkbook's names or Pandoc's) and the encodings of plain text;
+ * {@link org.cjkbook.read.ArticleReader} finds the structure of
  * plain text by the conventions of Chinese papers and books, and
  * {@link org.cjkbook.read.MarkdownReader} reads CommonMark. Nothing here knows an edition.
  */

@@ -124,9 +124,10 @@ class CliTest {
     @Test
     void settingOfTheWrongTypeNamesTheKey() throws IOException {
         Path folder = Files.createDirectories(temp.resolve("typed"));
-        Files.writeString(folder.resolve("book.yaml"), "creators: 张三\n");
+        // A name alone is a list of one for creators, as Pandoc's author is; contributors need their roles.
+        Files.writeString(folder.resolve("book.yaml"), "contributors: 张三\n");
         Files.writeString(folder.resolve("a.txt"), "标题\n\n　　正文。\n");
-        assertFailsCleanly(folder, "book.yaml: 'creators' must be a list");
+        assertFailsCleanly(folder, "book.yaml: 'contributors' must be a list of {name, role}, not '张三'");
     }
 
     @Test

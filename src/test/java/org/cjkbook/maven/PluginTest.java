@@ -65,6 +65,8 @@ class PluginTest {
                 StandardCharsets.UTF_8);
         assertThat(opf).contains("<meta property=\"dcterms:modified\">2025-03-04T05:06:07Z</meta>")
                 .contains(">茶事小记</dc:title>").doesNotContain("书中的书名")
+                // Pandoc's name in the POM, over the book's own under cjkbook's.
+                .contains(">王一帆</dc:creator>").doesNotContain("陆羽</dc:creator>")
                 .contains("<dc:subject>茶</dc:subject>", "<dc:subject>历史</dc:subject>");
         try (PDDocument pdf = Loader.loadPDF(project.resolve("target/book/book.pdf").toFile())) {
             assertThat(pdf.getDocumentInformation().getCreationDate().toInstant())

@@ -488,7 +488,7 @@ class MarkdownReaderTest {
             String markdown = "开头\n\n" + marker.repeat(14) + "深处的文字\n" + marker.repeat(14) + "第二行\n\n结尾\n";
             List<String> warnings = new java.util.ArrayList<>();
             Book book = reader.read(FIXTURES.resolve("text.md"), markdown,
-                    BookFolder.of(FIXTURES), warnings);
+                    BookFolder.of(FIXTURES), warnings).book();
 
             assertThat(plain(book)).as(marker).contains("开头", "深处的文字", "第二行", "结尾");
             assertThat(depth(book.chapters().get(0).blocks())).as(marker).isEqualTo(MarkdownConverter.MAX_DEPTH);

@@ -50,7 +50,8 @@ class SettingsTest {
         BookLoader.Loaded loaded = new BookLoader().load(folder);
         Book book = loaded.book();
 
-        assertThat(book.chapters()).extracting(Chapter::titleText).containsExactly(null, "第二篇");
+        assertThat(book.chapters()).extracting(Chapter::titleText)
+                .as("in a book of several sources, a text's own title is its chapter's").containsExactly("原来的标题", "第二篇");
         assertThat(book.chapters()).extracting(Chapter::id).containsExactly("chapter-1", "chapter-2");
         var m = book.metadata();
         assertThat(m.title()).isEqualTo("合集");
@@ -130,5 +131,91 @@ class SettingsTest {
         assertThatThrownBy(() -> Settings.formats(List.of(), "--format")).hasMessage("--format: no edition named; give epub, pdf");
         assertThatThrownBy(() -> Settings.formats(List.of("epub", "mobi"), "--format"))
                 .hasMessage("--format: 'mobi' is not one of [epub, pdf]");
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource({
+            "zh-CN, zh-Hans", "zh_cn, zh-Hans", "zh-SG, zh-Hans", "zh-TW, zh-Hant-TW", "zh-HK, zh-Hant-HK",
+            "zh-MO, zh-Hant-MO", "zh-hant, zh-Hant", "zh-Hant-TW, zh-Hant-TW", "en-us, en-US"})
+    void aLanguageNamedByItsRegionIsReadAsItsScript(String given, String read) throws IOException {
+        Path text = Files.writeString(folder.resolve("a.txt"), "标题\n\n　　正文。\n");
+        assertThat(new BookLoader().load(text, null, java.util.Map.of("lang", given)).book().metadata().language())
+                .isEqualTo(read);
+        assertThat(new BookLoader().load(text, null, java.util.Map.of("language", given)).book().metadata()
+                .language()).isEqualTo(read);
+    }
+
+    @Test
+    void aBareChineseTagLeavesTheScriptToTheText() throws IOException {
+        Path text = Files.writeString(folder.resolve("a.md"), "---\nlang: zh\n---\n\n這們說話的時候。\n");
+        assertThat(new BookLoader().load(text).book().metadata().language()).isEqualTo("zh-Hant");
+    }
+
+    @Test
+    void pandocsCreatorsTitlesAndIdentifiersAreRead() throws IOException {
+        Path text = Files.writeString(folder.resolve("a.md"), """
+                ---
+                title:
+                  - {type: main, text: 书名}
+                  - {type: subtitle, text: 副题}
+                  - {type: collection, text: 丛书}
+                creator:
+                  - {role: aut, text: 甲, file-as: 甲}
+                  - {role: trl, text: 乙}
+                contributor:
+                  - {role: edt, text: 丙}
+                  - {role: ill, text: 丁}
+                subject: 历史
+                identifier:
+                  - {scheme: DOI, text: 10.1000/182}
+                  - {scheme: ISBN-13, text: 978-7-02-000220-7}
+                ---
+
+                正文。
+                """);
+
+        BookLoader.Loaded loaded = new BookLoader().load(text);
+
+        var m = loaded.book().metadata();
+        assertThat(m.title()).isEqualTo("书名");
+        assertThat(m.subtitle()).isEqualTo("副题");
+        assertThat(m.column()).isEqualTo("丛书");
+        assertThat(m.creators()).containsExactly(new Contributor("甲", Role.AUTHOR), new Contributor("乙", Role.TRANSLATOR));
+        assertThat(m.contributors()).containsExactly(new Contributor("丙", Role.EDITOR),
+                new Contributor("丁", Role.ILLUSTRATOR));
+        assertThat(m.subjects()).containsExactly("历史");
+        assertThat(m.identifier()).isEqualTo("doi:10.1000/182");
+        assertThat(loaded.warnings()).containsExactly(text.toAbsolutePath()
+                + ": identifier: a book carries one identifier, doi:10.1000/182; left out: urn:isbn:978-7-02-000220-7");
+    }
+
+    @Test
+    void theMavenPluginsMetadataTakesPandocsNamesToo() throws IOException {
+        Path text = Files.writeString(folder.resolve("a.txt"), "标题\n\n　　正文。\n");
+
+        var book = org.cjkbook.Publisher.builder().source(text).set("author", List.of("甲", "乙"))
+                .set("keywords", "历史").set("abstract", "简介").build().read().book();
+
+        assertThat(book.metadata().creators()).extracting(Contributor::name).containsExactly("甲", "乙");
+        assertThat(book.metadata().subjects()).containsExactly("历史");
+        assertThat(book.metadata().description()).isEqualTo("简介");
+    }
+
+    @Test
+    void aRoleOutsideTheModelsIsAnErrorListingThem() throws IOException {
+        Path text = Files.writeString(folder.resolve("a.md"), "---\ncreator: [{role: nrt, text: 甲}]\n---\n正文\n");
+        assertThatThrownBy(() -> new BookLoader().load(text)).hasMessageStartingWith(text.toAbsolutePath()
+                + ": creator.role 'nrt' is not one of [author (aut), editor (edt)");
+    }
+
+    @Test
+    void frontMatterMayHoldBookSettingsButNotTheSources() throws IOException {
+        Path text = Files.writeString(folder.resolve("a.md"), "---\npage-size: B5\nformats: [pdf]\n---\n正文\n");
+        BookLoader.Loaded loaded = new BookLoader().load(text);
+        assertThat(loaded.settings().pageSize()).isEqualTo("B5");
+        assertThat(loaded.settings().formats()).containsExactly("pdf");
+        Path listing = Files.writeString(folder.resolve("b.md"), "---\nsources: [a.md]\n---\n正文\n");
+        assertThatThrownBy(() -> new BookLoader().load(listing))
+                .hasMessage(listing.toAbsolutePath() + ": 'sources' is for book.yaml, not front matter");
     }
 }
