@@ -55,8 +55,16 @@ public final class ArticleReader {
     private static final Pattern SOURCE_LINE = Pattern.compile(
             "^《\\s*(.+?)\\s*》\\s*[（(]\\s*(\\d{4})\\s*年\\s*(\\d{1,2})\\s*月\\s*(\\d{1,2})\\s*日\\s*(.*?)\\s*[）)]$");
 
-    /** Reads the article; {@code file} names the source in error messages. */
+    /**
+     * Reads the article; {@code file} names the source in error messages. Its chapter titles
+     * and headings have ids made from their text, as Pandoc makes them.
+     */
     public Book read(Path file, String text) {
+        return read(file, text, new Identifiers());
+    }
+
+    /** As {@link #read(Path, String)}, for one source of a book whose ids so far are {@code identifiers}. */
+    Book read(Path file, String text, Identifiers identifiers) {
         List<Line> lines = Line.split(text);
         int bodyStart = firstBodyLine(lines);
         if (lines.subList(0, bodyStart).stream().allMatch(l -> l.blank() || l.text().startsWith("—"))) {
@@ -78,7 +86,7 @@ public final class ArticleReader {
             metadata.title(fileTitle(file));
         }
         metadata.language(Script.detect(text));
-        List<Chapter> chapters = book ? bookChapters(paragraphs) : sections(paragraphs);
+        List<Chapter> chapters = identifiers.madeFor(book ? bookChapters(paragraphs) : sections(paragraphs));
         return new Book(metadata.build(), chapters, book ? Book.Layout.BOOK : Book.Layout.ARTICLE);
     }
 

@@ -123,8 +123,9 @@ public final class BookLoader {
         Metadata.Builder metadata = null;
         Book.Layout layout = settings.layout();
         List<Chapter> chapters = new ArrayList<>();
+        Identifiers identifiers = new Identifiers();
         for (Path file : settings.sources()) {
-            Book part = readFile(file, folder, settingsFile, sources, warnings);
+            Book part = readFile(file, folder, settingsFile, sources, warnings, identifiers);
             if (metadata == null) {
                 metadata = part.metadata().toBuilder();
             }
@@ -134,6 +135,8 @@ public final class BookLoader {
             }
             chapters.addAll(part.chapters());
         }
+        // A link may lead into a source read after its own.
+        identifiers.check();
         Settings.applyMetadata(settings.metadata(), metadata, settings.sources().get(0));
         if (chapters.isEmpty()) {
             throw BookException.in(settings.sources().get(0), "no text to make a book of");
@@ -142,7 +145,7 @@ public final class BookLoader {
     }
 
     private Book readFile(Path file, BookFolder folder, Path settingsFile, List<Source> sources,
-            List<String> warnings) {
+            List<String> warnings, Identifiers identifiers) {
         if (!isSource(file)) {
             throw BookException.in(file, "not a source cjkbook reads: give a .txt or .md file");
         }
@@ -153,15 +156,16 @@ public final class BookLoader {
         }
         SourceText.Decoded decoded = SourceText.read(file, found.file());
         sources.add(new Source(file, decoded.encoding(), decoded.text()));
-        return isMarkdown(file) ? markdownReader.read(file, decoded.text(), folder, warnings)
-                : articleReader.read(file, decoded.text());
+        return isMarkdown(file) ? markdownReader.read(file, decoded.text(), folder, warnings, identifiers)
+                : articleReader.read(file, decoded.text(), identifiers);
     }
 
     /** Chapter ids must stay unique when several sources each count from one. */
     private static List<Chapter> renumber(List<Chapter> chapters) {
         List<Chapter> result = new ArrayList<>(chapters.size());
         for (Chapter chapter : chapters) {
-            result.add(new Chapter("chapter-" + (result.size() + 1), chapter.title(), chapter.blocks()));
+            result.add(new Chapter("chapter-" + (result.size() + 1), chapter.title(), chapter.blocks(),
+                    chapter.titleId()));
         }
         return result;
     }

@@ -35,8 +35,14 @@ import org.commonmark.parser.Parser;
  * <li><b>Images.</b> Markdown images and HTML {@code <img>} tags become image blocks, cutting
  * a paragraph around them when they stand in its text. They must be local files,
  * relative to the Markdown file's folder.
- * <li><b>Links.</b> Web, mail and in-book ({@code #…}) links stay links; any other scheme,
- * such as {@code javascript:} or {@code data:}, leaves the link's text only.
+ * <li><b>Ids.</b> A heading's Pandoc attributes ({@code {#id}}, {@code {.unnumbered}},
+ * {@code {-}}) are taken off its text, and its id is the one they give or, without one,
+ * one made from its text as Pandoc makes it: {@code ## 第二章 所有权} is
+ * {@code 第二章-所有权}, a second {@code ## 小结} {@code 小结-1}. An id given twice is an
+ * error. Chapter titles have ids as other headings do.
+ * <li><b>Links.</b> Web, mail and in-book ({@code #id}) links stay links; any other scheme,
+ * such as {@code javascript:} or {@code data:}, leaves the link's text only. A link to an
+ * id no heading has is an error; with the title {@code "page"} it cites the page it leads to.
  * <li><b>Nesting.</b> Quotations and lists nested deeper than eight levels are set at the
  * eighth, their text kept, with a warning.
  * <li><b>HTML.</b> Tags are dropped and their text is kept; comments and the content of
@@ -67,19 +73,25 @@ public final class MarkdownReader {
      *     image paths are relative to
      * @param text the whole file, already decoded
      * @throws org.cjkbook.BookException for invalid front matter, a missing or remote image,
-     *     or a table row whose extra cells would be lost; the message names file and line
+     *     a table row whose extra cells would be lost, an id given twice or a link to one
+     *     that no heading has; the message names file and line
      */
     public Book read(Path file, String text) {
         Path folder = file.toAbsolutePath().getParent();
-        return read(file, text, BookFolder.of(folder == null ? Path.of("").toAbsolutePath() : folder),
-                new java.util.ArrayList<>());
+        Identifiers identifiers = new Identifiers();
+        Book book = read(file, text, BookFolder.of(folder == null ? Path.of("").toAbsolutePath() : folder),
+                new java.util.ArrayList<>(), identifiers);
+        identifiers.check();
+        return book;
     }
 
     /**
-     * As {@link #read(Path, String)}, with images allowed anywhere inside {@code folder};
-     * what the person should know about how the text was read is added to {@code warnings}.
+     * As {@link #read(Path, String)}, for one source of a book: images are allowed anywhere
+     * inside {@code folder}, what the person should know about how the text was read is
+     * added to {@code warnings}, and ids are added to the book's {@code identifiers}, whose
+     * links the caller checks once the book's sources are all read.
      */
-    public Book read(Path file, String text, BookFolder folder, List<String> warnings) {
+    Book read(Path file, String text, BookFolder folder, List<String> warnings, Identifiers identifiers) {
         String whole = text.startsWith("\ufeff") ? text.substring(1) : text;
         FrontMatter split = FrontMatter.split(whole);
         Metadata.Builder metadata = Metadata.builder().language(Script.detect(split.body()));
@@ -89,7 +101,7 @@ public final class MarkdownReader {
         }
         Document document = (Document) parser.parse(split.body());
         MarkdownConverter.Content content =
-                new MarkdownConverter(file, folder, split.body(), split.bodyLineOffset()).convert(document);
+                new MarkdownConverter(file, folder, identifiers, split.body(), split.bodyLineOffset()).convert(document);
         warnings.addAll(content.warnings());
         if (metadata.title() == null || metadata.title().isBlank()) {
             metadata.title(content.headingTitle() != null ? content.headingTitle() : BookLoader.baseName(file));
