@@ -28,7 +28,17 @@ import org.apache.pdfbox.pdmodel.interactive.documentnavigation.destination.PDNa
 import org.apache.pdfbox.pdmodel.interactive.documentnavigation.destination.PDPageDestination;
 import org.apache.pdfbox.text.PDFTextStripperByArea;
 import org.cjkbook.epub.EpubCheckReport;
+import org.cjkbook.epub.EpubEdition;
+import org.cjkbook.font.Face;
+import org.cjkbook.font.FontSet;
+import org.cjkbook.model.Block;
+import org.cjkbook.model.Book;
+import org.cjkbook.model.Chapter;
+import org.cjkbook.model.Inline;
+import org.cjkbook.model.Metadata;
 import org.cjkbook.pdf.PageGeometry;
+import org.cjkbook.pdf.PdfEdition;
+import org.cjkbook.xhtml.Coverage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -162,6 +172,37 @@ class CrossReferenceTest {
     void theEpubCitesNoPage() throws Exception {
         assertThat(xhtml("chapter-1.xhtml").getDocumentElement().getTextContent()).doesNotContain("（第")
                 .contains("见第三章的第一节，借用");
+    }
+
+    @Test
+    void aHeadingInANoteReferredToTwiceHasItsIdOnceInEachEdition() {
+        Inline note = new Inline.Note(List.of(new Block.Heading(2, List.of(new Inline.Text("注中标题")), "注中")));
+        Block paragraph = new Block.Paragraph(List.of(new Inline.Text("甲"), note, new Inline.Text("乙"), note,
+                new Inline.Link("#注中", List.of(new Inline.Text("见注")))));
+        Book book = new Book(Metadata.builder().title("注").build(), List.of(
+                new Chapter("chapter-1", List.of(new Inline.Text("第一章")), List.of(paragraph), "第一章")));
+        FontSet fonts = FontSet.inFolder(Path.of("fonts"));
+
+        String epubXml = new EpubEdition(java.time.Instant.EPOCH, null).markup(book, List.of(), fonts).chapters().get(0).xml();
+        String printXml = PdfEdition.markup(book, PageGeometry.A5, fonts, true).xml();
+
+        assertThat(epubXml.split("id=\"注中\"", -1)).hasSize(2);
+        assertThat(printXml.split("id=\"注中\"", -1)).hasSize(2);
+        assertThat(epubXml).contains("<a href=\"chapter-1.xhtml#注中\">见注</a>");
+        assertThat(printXml).contains("href=\"#注中\"");
+    }
+
+    @Test
+    void theFaceOfACitedPageHasEveryDigitBeforeThePageIsKnown() {
+        Block paragraph = new Block.Paragraph(List.of(new Inline.Strong(List.of(
+                new Inline.Link("#第一章", List.of(new Inline.Text("见上")), true)))));
+        Book book = new Book(Metadata.builder().title("页").build(), List.of(
+                new Chapter("chapter-1", List.of(new Inline.Text("第一章")), List.of(paragraph), "第一章")));
+
+        Coverage print = PdfEdition.markup(book, PageGeometry.A5, FontSet.inFolder(Path.of("fonts")), true).coverage();
+
+        assertThat(print.characters().get(Face.BOLD)).contains((int) '（', (int) '第', (int) '页', (int) '）')
+                .containsAll("0123456789".chars().boxed().toList());
     }
 
     // ---- errors
