@@ -49,8 +49,21 @@ public abstract class BookMarkup {
     private int blocks;
     /** How many emphasis elements the text written now stands in. */
     private int emphasisDepth;
-    /** The chapter of each id that links into the book lead to: of a chapter title or a heading. */
-    private final Map<String, Chapter> places = new HashMap<>();
+    /** The chapter that holds each id links into the book lead to: a chapter title's or a heading's. */
+    private final Map<String, Chapter> chapterOfId = new HashMap<>();
+    /** Where the links into the book lead in this edition. */
+    private final Inlines.Places places = new Inlines.Places() {
+        @Override
+        public String href(String id) {
+            Chapter chapter = chapterOfId.get(id);
+            return chapter == null ? null : placeHref(chapter, XmlIds.of(id));
+        }
+
+        @Override
+        public String pageCitation(String id, Face face) {
+            return chapterOfId.containsKey(id) ? BookMarkup.this.pageCitation(XmlIds.of(id), face) : null;
+        }
+    };
     /**
      * The ids written so far: a note referred to twice repeats its headings, but an id
      * names one element.
@@ -65,13 +78,13 @@ public abstract class BookMarkup {
         this.fonts = fonts;
         for (Chapter chapter : book.chapters()) {
             if (chapter.hasTitle() && chapter.titleId() != null) {
-                places.put(chapter.titleId(), chapter);
+                chapterOfId.put(chapter.titleId(), chapter);
             }
             new Walk() {
                 @Override
                 public void heading(Block.Heading heading) {
                     if (heading.id() != null) {
-                        places.putIfAbsent(heading.id(), chapter);
+                        chapterOfId.putIfAbsent(heading.id(), chapter);
                     }
                     super.heading(heading);
                 }
@@ -346,23 +359,12 @@ public abstract class BookMarkup {
     }
 
     protected final void inlines(Markup m, List<Inline> inlines, Notes notes) {
-        Inlines.write(inlines, m.face(), notes, places(), new MarkupSink(m));
+        Inlines.write(inlines, m.face(), notes, places, new MarkupSink(m));
     }
 
     /** Where the links into the book lead in this edition. */
     protected final Inlines.Places places() {
-        return new Inlines.Places() {
-            @Override
-            public String href(String id) {
-                Chapter chapter = places.get(id);
-                return chapter == null ? null : placeHref(chapter, XmlIds.of(id));
-            }
-
-            @Override
-            public String pageCitation(String id, Face face) {
-                return places.containsKey(id) ? BookMarkup.this.pageCitation(XmlIds.of(id), face) : null;
-            }
-        };
+        return places;
     }
 
     /** The XHTML id of a source's {@code id}, or null when an element already has it. */
