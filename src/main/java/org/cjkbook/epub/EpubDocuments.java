@@ -186,6 +186,11 @@ final class EpubDocuments extends BookMarkup {
     }
 
     @Override
+    protected String placeHref(Chapter chapter, String id) {
+        return chapterFile(chapter) + "#" + id;
+    }
+
+    @Override
     protected String imageHref(String file) {
         return imageHref.apply(file);
     }

@@ -39,13 +39,21 @@ public sealed interface Block {
         @Override public void accept(Visitor visitor) { visitor.paragraph(this); }
     }
 
-    /** A heading inside a chapter; level 2 is the first level below the chapter title. */
-    record Heading(int level, List<Inline> content) implements Block {
+    /**
+     * A heading inside a chapter; level 2 is the first level below the chapter title.
+     * {@code id} is the name links into the book use for it, or null for none.
+     */
+    record Heading(int level, List<Inline> content, String id) implements Block {
         public Heading {
             if (level < 2 || level > 6) {
                 throw new IllegalArgumentException("heading level " + level);
             }
             content = List.copyOf(content);
+        }
+
+        /** A heading no link can lead to. */
+        public Heading(int level, List<Inline> content) {
+            this(level, content, null);
         }
 
         @Override public void accept(Visitor visitor) { visitor.heading(this); }

@@ -45,11 +45,19 @@ public sealed interface Inline {
 
 
 
-    /** A link; {@code href} is what the source wrote, which the editions judge. */
-    record Link(String href, List<Inline> content) implements Inline {
+    /**
+     * A link; {@code href} is what the source wrote, which the editions judge: {@code #id}
+     * leads to the heading or chapter title of that id. {@code citesPage} asks an edition
+     * with pages to add the page that a link into the book leads to.
+     */
+    record Link(String href, List<Inline> content, boolean citesPage) implements Inline {
         public Link {
             java.util.Objects.requireNonNull(href, "href");
             content = List.copyOf(content);
+        }
+
+        public Link(String href, List<Inline> content) {
+            this(href, content, false);
         }
 
         @Override public void accept(Visitor visitor) { visitor.link(this); }

@@ -48,6 +48,32 @@ final class PageStarts {
         return box == null ? 0 : pageOf(root.getLayer().getPages(), box.getAbsY());
     }
 
+    /**
+     * The index of the page where the text of the element of {@code id} is drawn: that of
+     * its first line, which a page break may have moved below the element's own top.
+     */
+    static int textPage(BlockBox root, String id) {
+        Box box = find(root, id);
+        if (box == null) {
+            return 0;
+        }
+        Box line = firstLine(box);
+        return pageOf(root.getLayer().getPages(), (line == null ? box : line).getAbsY());
+    }
+
+    private static Box firstLine(Box box) {
+        if (box instanceof LineBox) {
+            return box;
+        }
+        for (Box child : box.getChildren()) {
+            Box line = firstLine(child);
+            if (line != null) {
+                return line;
+            }
+        }
+        return null;
+    }
+
     private static Box find(Box box, String id) {
         if (box.getElement() != null && id.equals(box.getElement().getAttribute("id"))) {
             return box;

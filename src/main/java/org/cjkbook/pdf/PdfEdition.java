@@ -72,7 +72,7 @@ public final class PdfEdition {
     public static PrintMarkup markup(Book book, PageGeometry page, FontSet fonts, boolean compose) {
         List<String> stylesheets = List.of("print.css", stylesheetName(page));
         if (!compose) {
-            return PrintDocument.of(book, fonts, stylesheets, null, null);
+            return PrintDocument.of(book, fonts, stylesheets, null, null, Map.of());
         }
         record Key(Face face, float points) {
         }
@@ -81,7 +81,7 @@ public final class PdfEdition {
                 key -> new RendererMetrics(fonts.advances(face), points));
         LineComposer composer = new LineComposer(measures.of(Face.BODY, PageGeometry.BODY_POINTS), BODY_EM,
                 measure(page));
-        return PrintDocument.of(book, fonts, stylesheets, composer, measures);
+        return PrintDocument.of(book, fonts, stylesheets, composer, measures, Map.of());
     }
 
     /** The name the print document links its page stylesheet by; the user agent makes it from the geometry. */
@@ -129,29 +129,30 @@ public final class PdfEdition {
                     file.toString(), face.family());
         }
         String base = PdfEdition.class.getResource("print.css").toExternalForm();
-        Document document = parse(print.xml());
-        renderer.setDocument(document, base);
-        renderer.layout();
-        if (ChapterEnds.mend(renderer.getRootBox(), book.layout() == Book.Layout.ARTICLE)) {
-            renderer.setDocument(document, base);
-            renderer.layout();
-        }
-        Element colophon = colophon(document.getDocumentElement());
-        if (book.layout() == Book.Layout.ARTICLE && colophon != null && pageCount(renderer) % 2 == 1) {
-            // An odd last page: the colophon takes a page of its own rather than leave it blank.
-            colophon.setAttribute("class", colophon.getAttribute("class") + " " + ALONE_CLASS);
-            renderer.setDocument(document, base);
-            renderer.layout();
+        layOut(renderer, print.xml(), base, book);
+        Folios folios = folios(renderer, book);
+        // A cited page is known once the book is laid out, and printing it may move what
+        // follows: the book is laid out again until it prints the pages its places are on.
+        for (int layouts = 1; layouts < MOST_LAYOUTS; layouts++) {
+            Map<String, String> found = new HashMap<>();
+            for (String id : print.citedPages().keySet()) {
+                found.put(id, folios.label(PageStarts.textPage(renderer.getRootBox(), id)));
+            }
+            if (found.equals(print.citedPages())) {
+                break;
+            }
+            print = print.citing().apply(found);
+            layOut(renderer, print.xml(), base, book);
+            folios = folios(renderer, book);
         }
         int laidOut = pageCount(renderer);
-        Folios folios = new Folios(book.layout() == Book.Layout.ARTICLE ? 0
-                : PageStarts.firstPage(renderer.getRootBox(), book.chapters().get(0).id()));
+        Folios numbered = folios;
         List<PageStart> starts = PageStarts.of(renderer.getRootBox(), folios);
         ((MarkedTextDevice) renderer.getOutputDevice()).folios(folios);
         renderer.setListener(new DefaultPDFCreationListener() {
             @Override
             public void onClose(ITextRenderer r) {
-                finish(r.getWriter(), book, date, documentId, folios);
+                finish(r.getWriter(), book, date, documentId, numbered);
             }
         });
         int pages = laidOut + laidOut % 2;
@@ -170,6 +171,39 @@ public final class PdfEdition {
             }
         });
         return new Printed(pages, starts, written);
+    }
+
+    /**
+     * How many times a book is laid out at most to find the pages its links cite: twice
+     * where the pages printed at first take the width of those found, seldom more.
+     */
+    private static final int MOST_LAYOUTS = 4;
+
+    /**
+     * Lays out the print document: no chapter ends with one line alone on a page, and an
+     * article's colophon fills an odd last page rather than leave it blank.
+     */
+    private static void layOut(ITextRenderer renderer, String xml, String base, Book book) {
+        Document document = parse(xml);
+        renderer.setDocument(document, base);
+        renderer.layout();
+        if (ChapterEnds.mend(renderer.getRootBox(), book.layout() == Book.Layout.ARTICLE)) {
+            renderer.setDocument(document, base);
+            renderer.layout();
+        }
+        Element colophon = colophon(document.getDocumentElement());
+        if (book.layout() == Book.Layout.ARTICLE && colophon != null && pageCount(renderer) % 2 == 1) {
+            // An odd last page: the colophon takes a page of its own rather than leave it blank.
+            colophon.setAttribute("class", colophon.getAttribute("class") + " " + ALONE_CLASS);
+            renderer.setDocument(document, base);
+            renderer.layout();
+        }
+    }
+
+    /** A book's body starts on the page of its first chapter; an article has no front matter. */
+    private static Folios folios(ITextRenderer renderer, Book book) {
+        return new Folios(book.layout() == Book.Layout.ARTICLE ? 0
+                : PageStarts.firstPage(renderer.getRootBox(), book.chapters().get(0).id()));
     }
 
     private ITextRenderer newRenderer() {

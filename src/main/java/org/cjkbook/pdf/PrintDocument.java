@@ -2,7 +2,9 @@ package org.cjkbook.pdf;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.cjkbook.font.Face;
 import org.cjkbook.font.FontSet;
@@ -36,10 +38,13 @@ final class PrintDocument extends BookMarkup {
     static final String COMPOSED_CLASS = "set";
     /** The class of the body of an article, which the print stylesheet sets without front matter. */
     static final String ARTICLE_CLASS = "article";
+    private static final String DIGITS = "0123456789";
     /** Characters that the print stylesheet generates: folios and leaders. */
-    private static final String GENERATED_BY_PRINT = "0123456789.";
+    private static final String GENERATED_BY_PRINT = DIGITS + ".";
     /** The inset of notes, which are set smaller and left to the renderer. */
     private static final int UNCOMPOSED = -1;
+    /** What a cited page prints before a layout has found it: two digits, as most books' pages have. */
+    private static final String UNKNOWN_PAGE = "00";
 
     /** Sets the lines of paragraphs; null leaves breaking to the renderer. */
     private final LineComposer composer;
@@ -52,21 +57,30 @@ final class PrintDocument extends BookMarkup {
     private int inset;
     /** Whether the innermost block around the text is a list, whose paragraphs start flush. */
     private boolean listed;
+    /** The page of each place that links cite, by XHTML id, as a layout found it. */
+    private final Map<String, String> pages;
+    /** The page printed for each place a link cites. */
+    private final Map<String, String> cited = new HashMap<>();
 
-    private PrintDocument(Book book, FontSet fonts, LineComposer composer, Measures measures) {
+    private PrintDocument(Book book, FontSet fonts, LineComposer composer, Measures measures,
+            Map<String, String> pages) {
         super(book, fonts);
         this.composer = composer;
         this.measures = measures;
         this.article = book.layout() == Book.Layout.ARTICLE;
+        this.pages = pages;
     }
 
     /**
      * The print document, linking {@code stylesheets}. With a null {@code composer}, Flying
      * Saucer breaks the lines itself; {@code measures} tell the composer how it measures text.
+     * {@code pages} are the pages of the places links cite, by XHTML id, where known.
      */
-    static PrintMarkup of(Book book, FontSet fonts, List<String> stylesheets, LineComposer composer, Measures measures) {
-        PrintDocument document = new PrintDocument(book, fonts, composer, measures);
-        return new PrintMarkup(document.write(stylesheets), document.coverage());
+    static PrintMarkup of(Book book, FontSet fonts, List<String> stylesheets, LineComposer composer, Measures measures,
+            Map<String, String> pages) {
+        PrintDocument document = new PrintDocument(book, fonts, composer, measures, pages);
+        return new PrintMarkup(document.write(stylesheets), document.coverage(), document.cited,
+                found -> of(book, fonts, stylesheets, composer, measures, found));
     }
 
     private String write(List<String> stylesheets) {
@@ -145,6 +159,23 @@ final class PrintDocument extends BookMarkup {
     @Override
     protected String chapterHref(Chapter chapter) {
         return "#" + chapter.id();
+    }
+
+    @Override
+    protected String placeHref(Chapter chapter, String id) {
+        return "#" + id;
+    }
+
+    /**
+     * The page, as its folio prints it, in the words of the book's script: （第12页）. The
+     * face is ready to draw every digit, as the page may change once it is known.
+     */
+    @Override
+    protected String pageCitation(String id, Face face) {
+        newMarkup().record(DIGITS, face);
+        String page = pages.getOrDefault(id, UNKNOWN_PAGE);
+        cited.put(id, page);
+        return labels.pageCitation().formatted(page);
     }
 
     @Override
@@ -289,7 +320,7 @@ final class PrintDocument extends BookMarkup {
     private void composed(Markup m, LineComposer composer, List<Inline> content, Notes notes, int indent,
                           String classes) {
         ComposerSegments segments = new ComposerSegments(m, measures);
-        Inlines.write(content, Face.BODY, notes, segments);
+        Inlines.write(content, Face.BODY, notes, places(), segments);
         boolean wrapped = segments.wrapped();
         openBlock(m, null, "p", "class", classes);
         List<LineComposer.Line> lines = composer.compose(segments.segments(), indent);

@@ -57,14 +57,18 @@ public final class ArticleReader {
 
     /**
      * Reads the article; {@code file} names the source in error messages, and the article
-     * when its text has no title.
+     * when its text has no title. Its chapter titles and headings have ids made from their
+     * text, as Pandoc makes them.
      */
     public Book read(Path file, String text) {
-        return read(file, text, BookLoader.baseName(file));
+        return read(file, text, BookLoader.baseName(file), new Identifiers());
     }
 
-    /** As {@link #read(Path, String)}, with {@code untitled} as the title of a text that has none. */
-    Book read(Path file, String text, String untitled) {
+    /**
+     * As {@link #read(Path, String)}, with {@code untitled} as the title of a text that has
+     * none, for one source of a book whose ids so far are {@code identifiers}.
+     */
+    Book read(Path file, String text, String untitled, Identifiers identifiers) {
         List<Line> lines = Line.split(text);
         int bodyStart = firstBodyLine(lines);
         if (lines.subList(0, bodyStart).stream().allMatch(l -> l.blank() || l.text().startsWith("—"))) {
@@ -86,7 +90,7 @@ public final class ArticleReader {
             metadata.title(untitled);
         }
         metadata.language(Script.detect(text));
-        List<Chapter> chapters = book ? bookChapters(paragraphs) : sections(paragraphs);
+        List<Chapter> chapters = identifiers.madeFor(book ? bookChapters(paragraphs) : sections(paragraphs));
         return new Book(metadata.build(), chapters, book ? Book.Layout.BOOK : Book.Layout.ARTICLE);
     }
 

@@ -100,10 +100,13 @@ public final class BookLoader {
         List<Source> sources = new ArrayList<>();
         List<Settings.Layer> frontMatters = new ArrayList<>();
         List<Book> parts = new ArrayList<>();
+        Identifiers identifiers = new Identifiers();
         for (Path file : files) {
             parts.add(readFile(file, folder, listed.isEmpty() ? null : settingsFile, files.size() > 1, sources,
-                    frontMatters, warnings));
+                    frontMatters, warnings, identifiers));
         }
+        // A link may lead into a source read after its own.
+        identifiers.check();
         // Front matter is the document's own word: over a metadata file, as in Pandoc, and
         // under book.yaml and what is given to cjkbook.
         layers.addAll(metadataFile == null ? 0 : 1, frontMatters);
@@ -209,10 +212,11 @@ public final class BookLoader {
     /**
      * {@code settingsFile} names the sources in messages when they come from it, else null;
      * the front matter of a Markdown source is added to {@code frontMatters}. A text among
-     * {@code several} has no title but the one its text gives.
+     * {@code several} has no title but the one its text gives. Ids are added to the book's
+     * {@code identifiers}.
      */
     private Book readFile(Path file, BookFolder folder, Path settingsFile, boolean several, List<Source> sources,
-            List<Settings.Layer> frontMatters, List<String> warnings) {
+            List<Settings.Layer> frontMatters, List<String> warnings, Identifiers identifiers) {
         if (!isSource(file)) {
             throw BookException.in(file, "not a source cjkbook reads: give a .txt or .md file");
         }
@@ -224,9 +228,9 @@ public final class BookLoader {
         SourceText.Decoded decoded = SourceText.read(file, found.file());
         sources.add(new Source(file, decoded.encoding(), decoded.text()));
         if (!isMarkdown(file)) {
-            return articleReader.read(file, decoded.text(), several ? "" : baseName(file));
+            return articleReader.read(file, decoded.text(), several ? "" : baseName(file), identifiers);
         }
-        MarkdownReader.Parsed parsed = markdownReader.read(file, decoded.text(), folder, warnings);
+        MarkdownReader.Parsed parsed = markdownReader.read(file, decoded.text(), folder, warnings, identifiers);
         Settings.Layer frontMatter = Settings.layer(file, parsed.frontMatter(), file.getParent(), folder, warnings);
         if (frontMatter.fields().containsKey("sources")) {
             throw BookException.in(file, "'sources' is for " + SETTINGS_FILE + ", not front matter");
@@ -239,7 +243,8 @@ public final class BookLoader {
     private static List<Chapter> renumber(List<Chapter> chapters) {
         List<Chapter> result = new ArrayList<>(chapters.size());
         for (Chapter chapter : chapters) {
-            result.add(new Chapter("chapter-" + (result.size() + 1), chapter.title(), chapter.blocks()));
+            result.add(new Chapter("chapter-" + (result.size() + 1), chapter.title(), chapter.blocks(),
+                    chapter.titleId()));
         }
         return result;
     }

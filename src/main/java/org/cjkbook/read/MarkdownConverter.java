@@ -59,6 +59,9 @@ final class MarkdownConverter {
     /** The image title that marks an image without alternative text as decoration. */
     static final String DECORATIVE = "decorative";
 
+    /** The title of a link into the book that cites the page it leads to in print. */
+    static final String PAGE = "page";
+
     /**
      * The chapters, the title of the sole chapter heading when it opens the document, and
      * what the reader should be told about how it was read.
@@ -79,6 +82,7 @@ final class MarkdownConverter {
     private final Path file;
     private final Path folder;
     private final BookFolder bookFolder;
+    private final Identifiers identifiers;
     private final String source;
     private final int lineOffset;
     private final Map<String, FootnoteDefinition> definitions = new HashMap<>();
@@ -95,10 +99,12 @@ final class MarkdownConverter {
     /**
      * @param source the Markdown text the document was parsed from (the body only)
      * @param lineOffset how many lines of the file precede {@code source}
+     * @param identifiers the ids of the book's headings so far, to which this document's are added
      */
-    MarkdownConverter(Path file, BookFolder bookFolder, String source, int lineOffset) {
+    MarkdownConverter(Path file, BookFolder bookFolder, Identifiers identifiers, String source, int lineOffset) {
         this.file = file;
         this.bookFolder = bookFolder;
+        this.identifiers = identifiers;
         Path parent = file.toAbsolutePath().getParent();
         this.folder = parent == null ? Path.of("").toAbsolutePath() : parent;
         this.source = source;
@@ -123,7 +129,7 @@ final class MarkdownConverter {
         chapterLevel = hasChapterHeadings ? level : nested == 7 ? 1 : nested;
 
         List<Chapter> chapters = new ArrayList<>();
-        List<Inline> title = List.of();
+        HeadingAttributes title = new HeadingAttributes(List.of(), null);
         List<Block> blocks = new ArrayList<>();
         boolean titled = false;
         int chapterHeadings = 0;
@@ -132,11 +138,11 @@ final class MarkdownConverter {
             if (hasChapterHeadings && node instanceof Heading h && h.getLevel() == chapterLevel) {
                 if (titled || !blocks.isEmpty()) {
                     opening |= !titled;
-                    chapters.add(new Chapter("chapter-" + (chapters.size() + 1), title, blocks));
+                    chapters.add(new Chapter("chapter-" + (chapters.size() + 1), title.content(), blocks, title.id()));
                 }
                 blocks = new ArrayList<>();
                 // Images cannot sit in a title, so they open the chapter instead.
-                title = inlines(h, blocks);
+                title = heading(h, blocks);
                 titled = true;
                 chapterHeadings++;
             } else {
@@ -145,7 +151,7 @@ final class MarkdownConverter {
         }
         if (titled || !blocks.isEmpty()) {
             opening |= !titled;
-            chapters.add(new Chapter("chapter-" + (chapters.size() + 1), title, blocks));
+            chapters.add(new Chapter("chapter-" + (chapters.size() + 1), title.content(), blocks, title.id()));
         }
         String headingTitle = null;
         if (chapterHeadings == 1 && !opening) {
@@ -223,7 +229,8 @@ final class MarkdownConverter {
             List<Block> out = new ArrayList<>();
             // One below the chapter level is level 2, the first level under a chapter title.
             int level = Math.max(2, Math.min(6, 1 + h.getLevel() - chapterLevel));
-            out.add(new Block.Heading(level, inlines(h, out)));
+            HeadingAttributes heading = heading(h, out);
+            out.add(new Block.Heading(level, heading.content(), heading.id()));
             // The heading went in first; images hoisted out of it follow it.
             return out;
         } else if ((node instanceof BlockQuote || node instanceof ListBlock) && depth >= MAX_DEPTH) {
@@ -485,6 +492,17 @@ final class MarkdownConverter {
         text.setLength(0);
     }
 
+    /**
+     * A heading's content without its attributes, and its id: the one they give, or one
+     * made from its text. Images in it are added to {@code hoisted}.
+     */
+    private HeadingAttributes heading(Heading heading, List<Block> hoisted) {
+        HeadingAttributes written = HeadingAttributes.of(inlines(heading, hoisted));
+        String id = written.id() != null ? identifiers.given(written.id(), file, lineOf(heading))
+                : identifiers.made(written.content());
+        return new HeadingAttributes(written.content(), id);
+    }
+
     // ---- inlines
 
     /**
@@ -510,8 +528,13 @@ final class MarkdownConverter {
         } else if (node instanceof StrongEmphasis) {
             out.add(new Inline.Strong(inlines(node, hoisted)));
         } else if (node instanceof Link link) {
-            if (isSafeLink(link.getDestination())) {
-                out.add(new Inline.Link(link.getDestination(), inlines(node, hoisted)));
+            String destination = link.getDestination();
+            if (destination.length() > 1 && destination.startsWith("#")) {
+                identifiers.link(destination.substring(1), file, lineOf(link));
+                boolean citesPage = link.getTitle() != null && link.getTitle().strip().equalsIgnoreCase(PAGE);
+                out.add(new Inline.Link(destination, inlines(node, hoisted), citesPage));
+            } else if (isSafeLink(destination)) {
+                out.add(new Inline.Link(destination, inlines(node, hoisted)));
             } else {
                 out.addAll(inlines(node, hoisted));
             }

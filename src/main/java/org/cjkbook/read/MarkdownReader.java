@@ -38,8 +38,14 @@ import org.commonmark.parser.Parser;
  * <li><b>Images.</b> Markdown images and HTML {@code <img>} tags become image blocks, cutting
  * a paragraph around them when they stand in its text. They must be local files,
  * relative to the Markdown file's folder.
- * <li><b>Links.</b> Web, mail and in-book ({@code #…}) links stay links; any other scheme,
- * such as {@code javascript:} or {@code data:}, leaves the link's text only.
+ * <li><b>Ids.</b> A heading's Pandoc attributes ({@code {#id}}, {@code {.unnumbered}},
+ * {@code {-}}) are taken off its text, and its id is the one they give or, without one,
+ * one made from its text as Pandoc makes it: {@code ## 第二章 所有权} is
+ * {@code 第二章-所有权}, a second {@code ## 小结} {@code 小结-1}. An id given twice is an
+ * error. Chapter titles have ids as other headings do.
+ * <li><b>Links.</b> Web, mail and in-book ({@code #id}) links stay links; any other scheme,
+ * such as {@code javascript:} or {@code data:}, leaves the link's text only. A link to an
+ * id no heading has is an error; with the title {@code "page"} it cites the page it leads to.
  * <li><b>Nesting.</b> Quotations and lists nested deeper than eight levels are set at the
  * eighth, their text kept, with a warning.
  * <li><b>HTML.</b> Tags are dropped and their text is kept; comments and the content of
@@ -70,14 +76,17 @@ public final class MarkdownReader {
      *     image paths are relative to
      * @param text the whole file, already decoded
      * @throws org.cjkbook.BookException for invalid front matter, a missing or remote image,
-     *     or a table row whose extra cells would be lost; the message names file and line
+     *     a table row whose extra cells would be lost, an id given twice or a link to one
+     *     that no heading has; the message names file and line
      */
     public Book read(Path file, String text) {
         Path parent = file.toAbsolutePath().getParent();
         Path folder = parent == null ? Path.of("").toAbsolutePath() : parent;
         BookFolder book = BookFolder.of(folder);
         List<String> warnings = new java.util.ArrayList<>();
-        Parsed parsed = read(file, text, book, warnings);
+        Identifiers identifiers = new Identifiers();
+        Parsed parsed = read(file, text, book, warnings, identifiers);
+        identifiers.check();
         Metadata.Builder metadata = parsed.book().metadata().toBuilder();
         Settings.of(file, List.of(Settings.layer(file, parsed.frontMatter(), folder, book, warnings)))
                 .applyMetadata(metadata);
@@ -92,16 +101,17 @@ public final class MarkdownReader {
      * As {@link #read(Path, String)}, with images allowed anywhere inside {@code folder}
      * and the front matter left to the caller, who weighs it against the book's other
      * settings; what the person should know about how the text was read is added to
-     * {@code warnings}.
+     * {@code warnings}, and ids are added to the book's {@code identifiers}, whose links
+     * the caller checks once the book's sources are all read.
      */
-    Parsed read(Path file, String text, BookFolder folder, List<String> warnings) {
+    Parsed read(Path file, String text, BookFolder folder, List<String> warnings, Identifiers identifiers) {
         String whole = text.startsWith("\ufeff") ? text.substring(1) : text;
         FrontMatter split = FrontMatter.split(whole);
         Map<String, Object> frontMatter = split.yaml() == null ? Map.of()
                 : YamlDocuments.parseYaml(split.yaml(), file, FrontMatter.YAML_FIRST_LINE);
         Document document = (Document) parser(split.body()).parse(split.body());
         MarkdownConverter.Content content =
-                new MarkdownConverter(file, folder, split.body(), split.bodyLineOffset()).convert(document);
+                new MarkdownConverter(file, folder, identifiers, split.body(), split.bodyLineOffset()).convert(document);
         warnings.addAll(content.warnings());
         Metadata.Builder metadata = Metadata.builder().language(Script.detect(split.body()))
                 .title(content.headingTitle() != null ? content.headingTitle() : BookLoader.baseName(file));

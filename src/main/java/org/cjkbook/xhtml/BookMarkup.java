@@ -1,10 +1,13 @@
 package org.cjkbook.xhtml;
 
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeMap;
 
@@ -17,6 +20,7 @@ import org.cjkbook.model.Contributor;
 import org.cjkbook.model.Inline;
 import org.cjkbook.model.Metadata;
 import org.cjkbook.model.Role;
+import org.cjkbook.model.Walk;
 
 /**
  * The markup both editions share: a book's title page, contents, chapters with their
@@ -47,6 +51,26 @@ public abstract class BookMarkup {
     private int blocks;
     /** How many emphasis elements the text written now stands in. */
     private int emphasisDepth;
+    /** The chapter that holds each id links into the book lead to: a chapter title's or a heading's. */
+    private final Map<String, Chapter> chapterOfId = new HashMap<>();
+    /** Where the links into the book lead in this edition. */
+    private final Inlines.Places places = new Inlines.Places() {
+        @Override
+        public String href(String id) {
+            Chapter chapter = chapterOfId.get(id);
+            return chapter == null ? null : placeHref(chapter, XmlIds.of(id));
+        }
+
+        @Override
+        public String pageCitation(String id, Face face) {
+            return chapterOfId.containsKey(id) ? BookMarkup.this.pageCitation(XmlIds.of(id), face) : null;
+        }
+    };
+    /**
+     * The ids written so far: a note referred to twice repeats its headings, but an id
+     * names one element.
+     */
+    private final Set<String> idsWritten = new HashSet<>();
 
     /** A character its face lacks is set in a face of {@code fonts} that has it; null fonts set all in their own. */
     protected BookMarkup(Book book, FontSet fonts) {
@@ -54,6 +78,20 @@ public abstract class BookMarkup {
         this.metadata = book.metadata();
         this.labels = Labels.of(metadata.language());
         this.fonts = fonts;
+        for (Chapter chapter : book.chapters()) {
+            if (chapter.hasTitle() && chapter.titleId() != null) {
+                chapterOfId.put(chapter.titleId(), chapter);
+            }
+            new Walk() {
+                @Override
+                public void heading(Block.Heading heading) {
+                    if (heading.id() != null) {
+                        chapterOfId.putIfAbsent(heading.id(), chapter);
+                    }
+                    super.heading(heading);
+                }
+            }.blocks(chapter.blocks());
+        }
     }
 
     /** What the markup written so far needs of the fonts. */
@@ -84,6 +122,17 @@ public abstract class BookMarkup {
 
     /** Where a chapter's table-of-contents entry leads. */
     protected abstract String chapterHref(Chapter chapter);
+
+    /** Where a link leads to the element of {@code id}, an XHTML id, in {@code chapter}. */
+    protected abstract String placeHref(Chapter chapter, String id);
+
+    /**
+     * What a link to the element of {@code id}, an XHTML id, adds after its text to cite
+     * the page it is on, set in {@code face}; null for nothing, as where there are no pages.
+     */
+    protected String pageCitation(String id, Face face) {
+        return null;
+    }
 
     /** A paragraph of text; an edition that sets its lines itself overrides this. */
     protected void paragraph(Markup m, List<Inline> content, Notes notes) {
@@ -191,7 +240,10 @@ public abstract class BookMarkup {
     }
 
     protected final void chapter(Markup m, Chapter chapter) {
-        String headingId = chapter.id() + "-title";
+        String headingId = chapter.titleId() == null ? null : idOnce(chapter.titleId());
+        if (headingId == null) {
+            headingId = chapter.id() + "-title";
+        }
         String titleClass = chapter.hasTitle() ? "chapter" : "chapter untitled";
         m.open("section", "epub:type", "chapter", "role", "doc-chapter", "id", chapter.id(), "class", titleClass,
                 "aria-labelledby", chapter.hasTitle() ? headingId : null,
@@ -316,7 +368,18 @@ public abstract class BookMarkup {
     }
 
     protected final void inlines(Markup m, List<Inline> inlines, Notes notes) {
-        Inlines.write(inlines, m.face(), notes, new MarkupSink(m));
+        Inlines.write(inlines, m.face(), notes, places, new MarkupSink(m));
+    }
+
+    /** Where the links into the book lead in this edition. */
+    protected final Inlines.Places places() {
+        return places;
+    }
+
+    /** The XHTML id of a source's {@code id}, or null when an element already has it. */
+    private String idOnce(String id) {
+        String written = XmlIds.of(id);
+        return idsWritten.add(written) ? written : null;
     }
 
     /** Writes each block as its element; the edition decides paragraphs, indents and list labels. */
@@ -337,7 +400,7 @@ public abstract class BookMarkup {
         @Override
         public void heading(Block.Heading heading) {
             String tag = "h" + Math.min(6, heading.level() + 1);
-            openBlock(m, Face.HEADING, tag);
+            openBlock(m, Face.HEADING, tag, "id", heading.id() == null ? null : idOnce(heading.id()));
             inlines(m, heading.content(), notes);
             closeBlock(m, tag);
         }

@@ -28,21 +28,32 @@ public final class Inlines implements Inline.Visitor {
         void lineBreak(Face face);
     }
 
+    /** Where links into the book lead in the edition being written. */
+    public interface Places {
+        /** The href of the heading or chapter title of the source's {@code id}, or null when the book has none. */
+        String href(String id);
+
+        /** What a link to {@code id} that cites its page adds after its text, set in {@code face}; null for nothing. */
+        String pageCitation(String id, Face face);
+    }
+
     private final Sink sink;
+    private final Places places;
     /** Where note references are numbered; null where notes cannot be placed (titles). */
     private final Notes notes;
     private Face face;
     private boolean besideElements;
 
-    private Inlines(Sink sink, Face face, Notes notes) {
+    private Inlines(Sink sink, Face face, Notes notes, Places places) {
         this.sink = sink;
+        this.places = places;
         this.face = face;
         this.notes = notes;
     }
 
     /** Tells {@code sink} the elements and text of {@code inlines}, set in {@code face} unless marked up. */
-    public static void write(List<Inline> inlines, Face face, Notes notes, Sink sink) {
-        new Inlines(sink, face, notes).all(inlines);
+    public static void write(List<Inline> inlines, Face face, Notes notes, Places places, Sink sink) {
+        new Inlines(sink, face, notes, places).all(inlines);
     }
 
     private void all(List<Inline> inlines) {
@@ -80,13 +91,22 @@ public final class Inlines implements Inline.Visitor {
         within(face == Face.BODY ? Face.BOLD : face, "strong", strong.content());
     }
 
+    /** A link into the book leads to its place in the edition, and its page may follow its text. */
     @Override
     public void link(Inline.Link link) {
-        if (leadsOut(link)) {
-            within(face, "a", link.content(), "href", link.href());
-        } else {
+        String id = link.href().startsWith("#") ? link.href().substring(1) : null;
+        String href = id != null ? places.href(id) : leadsOut(link) ? link.href() : null;
+        if (href == null) {
             all(link.content());
+            return;
         }
+        String citation = id != null && link.citesPage() ? places.pageCitation(id, face) : null;
+        List<Inline> content = link.content();
+        if (citation != null) {
+            content = new java.util.ArrayList<>(content);
+            content.add(new Inline.Text(citation));
+        }
+        within(face, "a", content, "href", href);
     }
 
     @Override
@@ -116,9 +136,9 @@ public final class Inlines implements Inline.Visitor {
     }
 
     /**
-     * True for a link with a scheme (https:, mailto:). A relative link points to a file or
-     * place of the source's own site that the book does not hold, so its text stands
-     * without it.
+     * True for a link with a scheme (https:, mailto:). Another relative link points to a
+     * file or place of the source's own site that the book does not hold, so its text
+     * stands without it.
      */
     private static boolean leadsOut(Inline.Link link) {
         try {

@@ -119,9 +119,9 @@ class MarkdownReaderTest {
         assertThat(book.chapters().get(0).blocks()).containsExactly(paragraph("这是开篇的话，写在第一个一级标题之前。"));
         assertThat(book.chapters().get(1).blocks()).containsExactly(
                 paragraph("出发前的准备。"),
-                new Block.Heading(2, List.of(text("行李"))),
-                new Block.Heading(3, List.of(text("衣物"))),
-                new Block.Heading(6, List.of(text("很深的标题"))));
+                new Block.Heading(2, List.of(text("行李")), "行李"),
+                new Block.Heading(3, List.of(text("衣物")), "衣物"),
+                new Block.Heading(6, List.of(text("很深的标题")), "很深的标题"));
         assertThat(book.metadata().title()).as("an opening comes first, so the file names the book")
                 .isEqualTo("chapters");
     }
@@ -133,8 +133,8 @@ class MarkdownReaderTest {
         assertThat(book.chapters()).extracting(Chapter::titleText).containsExactly("上篇", "下篇");
         assertThat(book.chapters().get(0).blocks()).containsExactly(
                 paragraph("上篇的正文。"),
-                new Block.Heading(2, List.of(text("上篇第一节"))),
-                new Block.Heading(3, List.of(text("更细的一点"))));
+                new Block.Heading(2, List.of(text("上篇第一节")), "上篇第一节"),
+                new Block.Heading(3, List.of(text("更细的一点")), "更细的一点"));
         assertThat(book.metadata().title()).as("two chapter headings, neither is the book's title")
                 .isEqualTo("shallowest");
     }
@@ -144,7 +144,7 @@ class MarkdownReaderTest {
         Book book = parse("## 章\n\n> # 引用里的标题\n");
 
         assertThat(book.chapters().get(0).blocks()).containsExactly(
-                new Block.Quote(List.of(new Block.Heading(2, List.of(text("引用里的标题"))))));
+                new Block.Quote(List.of(new Block.Heading(2, List.of(text("引用里的标题")), "引用里的标题"))));
     }
 
     @Test
@@ -153,7 +153,7 @@ class MarkdownReaderTest {
 
         assertThat(book.metadata().title()).isEqualTo("唯一的标题");
         assertThat(book.chapters()).extracting(Chapter::titleText).containsExactly("唯一的标题");
-        assertThat(book.chapters().get(0).blocks()).contains(new Block.Heading(2, List.of(text("一节"))));
+        assertThat(book.chapters().get(0).blocks()).contains(new Block.Heading(2, List.of(text("一节")), "一节"));
     }
 
     @Test
@@ -434,7 +434,7 @@ class MarkdownReaderTest {
                 "使用克隆的变量与数据交互", "只在栈上的数据：拷贝");
         Block.Quote stackAndHeap = (Block.Quote) blocks.stream()
                 .filter(Block.Quote.class::isInstance).findFirst().orElseThrow();
-        assertThat(stackAndHeap.blocks().get(0)).isEqualTo(new Block.Heading(2, List.of(text("栈（Stack）与堆（Heap）"))));
+        assertThat(stackAndHeap.blocks().get(0)).isEqualTo(new Block.Heading(2, List.of(text("栈（Stack）与堆（Heap）")), "栈stack与堆heap"));
         List<Block.Image> images = blocks.stream()
                 .filter(Block.Image.class::isInstance).map(Block.Image.class::cast).toList();
         assertThat(images).extracting(i -> Path.of(i.file()).getFileName().toString())
@@ -453,9 +453,9 @@ class MarkdownReaderTest {
 
     @Test
     void onlyWebMailAndInBookLinksStayLinks() {
-        Book book = parse("[甲](javascript:alert(2)) [乙](data:text/html,<b>x</b>) [丙](<JaVa\tscript:x>)"
+        Book book = parse("# 第一章\n\n[甲](javascript:alert(2)) [乙](data:text/html,<b>x</b>) [丙](<JaVa\tscript:x>)"
                 + " [丁](vbscript:msgbox) <javascript:alert(3)> [戊](https://example.com) [己](mailto:a@b.cn)"
-                + " [庚](#chapter-1) [辛](HTTP://EXAMPLE.COM)\n");
+                + " [庚](#第一章) [辛](HTTP://EXAMPLE.COM)\n");
         List<Inline> links = new java.util.ArrayList<>();
         new Walk() {
             @Override
@@ -466,7 +466,7 @@ class MarkdownReaderTest {
         }.book(book);
 
         assertThat(links).extracting(i -> ((Inline.Link) i).href())
-                .containsExactly("https://example.com", "mailto:a@b.cn", "#chapter-1", "HTTP://EXAMPLE.COM");
+                .containsExactly("https://example.com", "mailto:a@b.cn", "#第一章", "HTTP://EXAMPLE.COM");
         assertThat(plain(book)).contains("甲", "乙", "丙", "丁", "javascript:alert(3)");
     }
 
@@ -488,7 +488,7 @@ class MarkdownReaderTest {
             String markdown = "开头\n\n" + marker.repeat(14) + "深处的文字\n" + marker.repeat(14) + "第二行\n\n结尾\n";
             List<String> warnings = new java.util.ArrayList<>();
             Book book = reader.read(FIXTURES.resolve("text.md"), markdown,
-                    BookFolder.of(FIXTURES), warnings).book();
+                    BookFolder.of(FIXTURES), warnings, new Identifiers()).book();
 
             assertThat(plain(book)).as(marker).contains("开头", "深处的文字", "第二行", "结尾");
             assertThat(depth(book.chapters().get(0).blocks())).as(marker).isEqualTo(MarkdownConverter.MAX_DEPTH);
