@@ -40,6 +40,8 @@ final class PrintDocument extends BookMarkup {
     private static final String GENERATED_BY_PRINT = "0123456789.";
     /** The inset of notes, which are set smaller and left to the renderer. */
     private static final int UNCOMPOSED = -1;
+    /** The body em in Flying Saucer's dots: 280 for 10.5 pt. */
+    private static final int BODY_EM = Math.round(PageGeometry.BODY_POINTS * RendererMetrics.DOTS_PER_POINT);
 
     /** Sets the lines of paragraphs; null leaves breaking to the renderer. */
     private final LineComposer composer;
@@ -52,6 +54,7 @@ final class PrintDocument extends BookMarkup {
     private int inset;
     /** Whether the innermost block around the text is a list, whose paragraphs start flush. */
     private boolean listed;
+    private final java.util.Map<String, Double> aspects = new java.util.HashMap<>();
 
     private PrintDocument(Book book, FontSet fonts, LineComposer composer, Measures measures) {
         super(book, fonts);
@@ -147,6 +150,31 @@ final class PrintDocument extends BookMarkup {
     @Override
     protected String imageHref(String file) {
         return java.nio.file.Path.of(file).toUri().toString();
+    }
+
+    /**
+     * An image in a line is as high as the body text, an em, unless that would make it
+     * wider than the text block. The size is given in em of the text around it, so that
+     * the smaller notes set it smaller, and a quarter of a dot over its width, so that
+     * Flying Saucer, which cuts lengths down to whole dots, gives it the width composed.
+     */
+    @Override
+    protected String inlineImageStyle(Inline.Image image) {
+        double width = inlineImageWidth(image);
+        double height = Math.min(BODY_EM, width / aspect(image));
+        return String.format(java.util.Locale.ROOT, "width:%.5fem;height:%.5fem", (width + 0.25) / BODY_EM,
+                (height + 0.25) / BODY_EM);
+    }
+
+    /** The width of an image in a line of body text, in Flying Saucer's dots. */
+    private int inlineImageWidth(Inline.Image image) {
+        int widest = composer == null ? Integer.MAX_VALUE : composer.measure();
+        return (int) Math.min(widest, Math.round(BODY_EM * aspect(image)));
+    }
+
+    /** An image's width over its height, read once from the file. */
+    private double aspect(Inline.Image image) {
+        return aspects.computeIfAbsent(image.file(), file -> PrintUserAgent.aspect(java.nio.file.Path.of(file)));
     }
 
     @Override
@@ -264,7 +292,7 @@ final class PrintDocument extends BookMarkup {
      * read back, in order.
      */
     private void composed(Markup m, LineComposer composer, List<Inline> content, Notes notes) {
-        ComposerSegments segments = new ComposerSegments(m, measures);
+        ComposerSegments segments = new ComposerSegments(m, measures, this::inlineImageWidth);
         Inlines.write(content, Face.BODY, notes, segments);
         boolean wrapped = segments.wrapped();
         openBlock(m, null, "p", "class", COMPOSED_CLASS);
@@ -288,13 +316,18 @@ final class PrintDocument extends BookMarkup {
         closeBlock(m, "p");
     }
 
-    private static void run(Markup m, String marks, String text, ComposerSegments.Look look, boolean wrapped) {
+    private void run(Markup m, String marks, String text, ComposerSegments.Look look, boolean wrapped) {
         List<ComposerSegments.Wrapper> wrappers = look.wrappers().isEmpty() && wrapped
                 ? List.of(new ComposerSegments.Wrapper(m.face(), "span")) : look.wrappers();
         for (ComposerSegments.Wrapper w : wrappers) {
             m.openFaced(w.face(), w.tag(), w.attributes());
         }
-        m.raw(marks).text(text);
+        if (look.image() != null) {
+            Inline.Image image = look.image();
+            img(m, image.file(), image.alt(), image.decorative(), inlineImageStyle(image));
+        } else {
+            m.raw(marks).text(text);
+        }
         for (int i = wrappers.size() - 1; i >= 0; i--) {
             m.closeFaced(wrappers.get(i).tag());
         }

@@ -99,6 +99,31 @@ final class PrintUserAgent extends ITextUserAgent {
         }
     }
 
+    /** An image file's width over its height: an SVG's as it is laid out here, a raster image's in pixels. */
+    static double aspect(Path file) {
+        try {
+            if (file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".svg")) {
+                Size size = size(Files.readAllBytes(file));
+                return (double) size.width() / Math.max(1, size.height());
+            }
+            try (javax.imageio.stream.ImageInputStream in = javax.imageio.ImageIO.createImageInputStream(file.toFile())) {
+                java.util.Iterator<javax.imageio.ImageReader> readers = javax.imageio.ImageIO.getImageReaders(in);
+                if (!readers.hasNext()) {
+                    throw new IOException("not an image");
+                }
+                javax.imageio.ImageReader reader = readers.next();
+                try {
+                    reader.setInput(in);
+                    return (double) reader.getWidth(0) / Math.max(1, reader.getHeight(0));
+                } finally {
+                    reader.dispose();
+                }
+            }
+        } catch (IOException | SAXException e) {
+            throw new BookException(file + ": cannot read the image's size (" + e.getMessage() + ")", e);
+        }
+    }
+
     /** The width and height the image declares, else its view box's, else a browser's default. */
     private static Size size(byte[] svg) throws IOException, SAXException {
         Element root = SafeXml.parser(true).parse(new ByteArrayInputStream(svg)).getDocumentElement();
