@@ -76,7 +76,7 @@ public final class BookLoader {
         List<Source> sources = new ArrayList<>();
         List<String> warnings = new ArrayList<>();
         BookFolder folder = BookFolder.of(path.getParent());
-        return new Loaded(read(settings, folder, null, sources, warnings), settings, baseName(path), sources,
+        return transformed(read(settings, folder, null, sources, warnings), settings, baseName(path), sources,
                 warnings);
     }
 
@@ -98,8 +98,17 @@ public final class BookLoader {
         }
         List<Source> sources = new ArrayList<>();
         List<String> warnings = new ArrayList<>();
-        return new Loaded(read(settings, bookFolder, settingsFile, sources, warnings), settings,
+        return transformed(read(settings, bookFolder, settingsFile, sources, warnings), settings,
                 folder.getFileName().toString(), sources, warnings);
+    }
+
+    /** The book as read, changed as the settings ask once its structure is found: figures numbered. */
+    private static Loaded transformed(Book book, Settings settings, String name, List<Source> sources,
+            List<String> warnings) {
+        if (settings.figureNumbers()) {
+            book = FigureNumbers.of(book);
+        }
+        return new Loaded(book, settings, name, sources, warnings);
     }
 
     /** Without a {@code sources} list, the folder must hold exactly one text or Markdown file. */

@@ -16,7 +16,8 @@ import org.cjkbook.model.Role;
 /**
  * Book settings, from {@code book.yaml} or a Markdown file's front matter: metadata that
  * overrides what the text says, and choices the text cannot make (sources, page size,
- * fonts, editions, layout). A null {@code layout} leaves it to the sources.
+ * fonts, editions, layout, figure numbers). A null {@code layout} leaves it to the
+ * sources.
  */
 public record Settings(
         Path file,
@@ -26,14 +27,15 @@ public record Settings(
         List<String> formats,
         Map<String, Path> fonts,
         Path cover,
-        Book.Layout layout) {
+        Book.Layout layout,
+        boolean figureNumbers) {
 
     /** Metadata keys, as in {@code book.yaml} and front matter. */
     static final Set<String> METADATA_KEYS = Set.of("title", "kicker", "subtitle", "column", "language",
             "identifier", "date", "publisher", "rights", "description", "source", "subjects", "creators",
             "contributors");
     private static final Set<String> BOOK_KEYS = Set.of("sources", "page-size", "formats", "fonts", "cover",
-            "layout");
+            "layout", "figure-numbers");
     private static final Set<String> FONT_KEYS = Set.of("body", "bold", "heading", "mono");
     /** Where settings given to cjkbook itself, not in a file, are said to come from. */
     public static final Path GIVEN = Path.of("settings given to cjkbook");
@@ -57,7 +59,7 @@ public record Settings(
 
     /** The same settings with these sources. */
     public Settings withSources(List<Path> files) {
-        return new Settings(file, files, metadata, pageSize, formats, fonts, cover, layout);
+        return new Settings(file, files, metadata, pageSize, formats, fonts, cover, layout, figureNumbers);
     }
 
     /**
@@ -79,6 +81,7 @@ public record Settings(
         Map<String, Path> fonts = new LinkedHashMap<>();
         Path cover = null;
         Book.Layout layout = null;
+        boolean figureNumbers = false;
         Path settingsFile = file;
         for (Map.Entry<String, Object> entry : map.entrySet()) {
             String key = entry.getKey();
@@ -95,6 +98,8 @@ public record Settings(
                 pageSize = string(value, key, file).toUpperCase(java.util.Locale.ROOT);
             } else if (key.equals("layout")) {
                 layout = layout(string(value, key, file), file);
+            } else if (key.equals("figure-numbers")) {
+                figureNumbers = bool(value, key, file);
             } else if (key.equals("formats")) {
                 formats = formats(strings(value, key, file), file + ": formats");
             } else if (key.equals("cover")) {
@@ -114,7 +119,7 @@ public record Settings(
         }
         file = settingsFile;
         applyMetadata(metadata, Metadata.builder(), file);
-        return new Settings(file, sources, metadata, pageSize, formats, fonts, cover, layout);
+        return new Settings(file, sources, metadata, pageSize, formats, fonts, cover, layout, figureNumbers);
     }
 
     private static Book.Layout layout(String value, Path file) {
@@ -269,6 +274,17 @@ public record Settings(
             return value.toString();
         }
         throw BookException.in(file, "'" + key + "' must be text, not " + describe(value));
+    }
+
+    private static boolean bool(Object value, String key, Path file) {
+        if (value instanceof Boolean b) {
+            return b;
+        }
+        // Given from the command line or a build tool, true and false come as text.
+        if (value instanceof String s && (s.strip().equals("true") || s.strip().equals("false"))) {
+            return Boolean.parseBoolean(s.strip());
+        }
+        throw BookException.in(file, "'" + key + "' must be true or false, not " + describe(value));
     }
 
     private static List<String> strings(Object value, String key, Path file) {
