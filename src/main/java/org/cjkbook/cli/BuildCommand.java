@@ -29,13 +29,22 @@ final class BuildCommand implements Callable<Integer> {
             description = "Folder with a font file for each face (default: the book's 'fonts', else the bundled fonts).")
     Path fontsFolder;
 
+    @Option(names = "--normalize-punctuation",
+            description = "Clean up punctuation: straight quotes paired into curly ones, full stops, ellipses, dashes"
+                    + " and half-width marks made those of Chinese print (the book's 'punctuation: normalize').")
+    boolean normalizePunctuation;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
-        Publisher.builder()
+        Publisher.Builder publisher = Publisher.builder();
+        if (normalizePunctuation) {
+            publisher.set("punctuation", "normalize");
+        }
+        publisher
                 .source(source)
                 .output(output)
                 .formats(formats == null ? null : Publisher.formats(formats, "--format"))

@@ -16,8 +16,8 @@ import org.cjkbook.model.Role;
 /**
  * Book settings, from {@code book.yaml} or a Markdown file's front matter: metadata that
  * overrides what the text says, and choices the text cannot make (sources, page size,
- * fonts, editions, layout, figure numbers). A null {@code layout} leaves it to the
- * sources.
+ * fonts, editions, layout, figure numbers, punctuation clean-up). A null {@code layout}
+ * leaves it to the sources.
  */
 public record Settings(
         Path file,
@@ -28,14 +28,15 @@ public record Settings(
         Map<String, Path> fonts,
         Path cover,
         Book.Layout layout,
-        boolean figureNumbers) {
+        boolean figureNumbers,
+        boolean normalizePunctuation) {
 
     /** Metadata keys, as in {@code book.yaml} and front matter. */
     static final Set<String> METADATA_KEYS = Set.of("title", "kicker", "subtitle", "column", "language",
             "identifier", "date", "publisher", "rights", "description", "source", "subjects", "creators",
             "contributors");
     private static final Set<String> BOOK_KEYS = Set.of("sources", "page-size", "formats", "fonts", "cover",
-            "layout", "figure-numbers");
+            "layout", "figure-numbers", "punctuation");
     private static final Set<String> FONT_KEYS = Set.of("body", "bold", "heading", "mono");
     /** Where settings given to cjkbook itself, not in a file, are said to come from. */
     public static final Path GIVEN = Path.of("settings given to cjkbook");
@@ -59,7 +60,8 @@ public record Settings(
 
     /** The same settings with these sources. */
     public Settings withSources(List<Path> files) {
-        return new Settings(file, files, metadata, pageSize, formats, fonts, cover, layout, figureNumbers);
+        return new Settings(file, files, metadata, pageSize, formats, fonts, cover, layout, figureNumbers,
+                normalizePunctuation);
     }
 
     /**
@@ -82,6 +84,7 @@ public record Settings(
         Path cover = null;
         Book.Layout layout = null;
         boolean figureNumbers = false;
+        boolean normalizePunctuation = false;
         Path settingsFile = file;
         for (Map.Entry<String, Object> entry : map.entrySet()) {
             String key = entry.getKey();
@@ -100,6 +103,8 @@ public record Settings(
                 layout = layout(string(value, key, file), file);
             } else if (key.equals("figure-numbers")) {
                 figureNumbers = bool(value, key, file);
+            } else if (key.equals("punctuation")) {
+                normalizePunctuation = punctuation(string(value, key, file), file);
             } else if (key.equals("formats")) {
                 formats = formats(strings(value, key, file), file + ": formats");
             } else if (key.equals("cover")) {
@@ -119,7 +124,8 @@ public record Settings(
         }
         file = settingsFile;
         applyMetadata(metadata, Metadata.builder(), file);
-        return new Settings(file, sources, metadata, pageSize, formats, fonts, cover, layout, figureNumbers);
+        return new Settings(file, sources, metadata, pageSize, formats, fonts, cover, layout, figureNumbers,
+                normalizePunctuation);
     }
 
     private static Book.Layout layout(String value, Path file) {
@@ -129,6 +135,14 @@ public record Settings(
             }
         }
         throw BookException.in(file, "layout '" + value + "' is not one of article, book");
+    }
+
+    /** Whether punctuation is cleaned up: {@code normalize}, or {@code keep} it as written (the default). */
+    private static boolean punctuation(String value, Path file) {
+        if (!value.equals("normalize") && !value.equals("keep")) {
+            throw BookException.in(file, "punctuation '" + value + "' is not one of keep, normalize");
+        }
+        return value.equals("normalize");
     }
 
     /** The cover image, where it really is: a PNG or JPEG inside the book's folder that decodes. */
