@@ -30,7 +30,7 @@ final class ComposerSegments implements Inlines.Sink {
     }
 
     /** What stands for an image in the composed text: one character of the image's width. */
-    static final String IMAGE = "\uFFFC";
+    private static final String IMAGE = "\uFFFC";
 
     private static final Look PLAIN = new Look(List.of(), null);
 
@@ -57,7 +57,8 @@ final class ComposerSegments implements Inlines.Sink {
 
     /** Whether any segment is inside an element, or is one. */
     boolean wrapped() {
-        return segments.stream().map(s -> (Look) s.tag()).anyMatch(l -> !l.wrappers().isEmpty() || l.image() != null);
+        return segments.stream().map(s -> (Look) s.tag())
+                .anyMatch(look -> !look.wrappers().isEmpty() || look.image() != null);
     }
 
     @Override

@@ -2,7 +2,10 @@ package org.cjkbook.pdf;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 
 import org.cjkbook.font.Face;
 import org.cjkbook.font.FontSet;
@@ -54,7 +57,8 @@ final class PrintDocument extends BookMarkup {
     private int inset;
     /** Whether the innermost block around the text is a list, whose paragraphs start flush. */
     private boolean listed;
-    private final java.util.Map<String, Double> aspects = new java.util.HashMap<>();
+    /** Images' widths over their heights, by file: each file is read once. */
+    private final Map<String, Double> aspects = new HashMap<>();
 
     private PrintDocument(Book book, FontSet fonts, LineComposer composer, Measures measures) {
         super(book, fonts);
@@ -152,27 +156,31 @@ final class PrintDocument extends BookMarkup {
         return java.nio.file.Path.of(file).toUri().toString();
     }
 
-    /**
-     * An image in a line is as high as the body text, an em, unless that would make it
-     * wider than the text block. The size is given in em of the text around it, so that
-     * the smaller notes set it smaller, and a quarter of a dot over its width, so that
-     * Flying Saucer, which cuts lengths down to whole dots, gives it the width composed.
-     */
+    /** An image in a paragraph the renderer sets: notes, and paragraphs nested too deep. */
     @Override
     protected String inlineImageStyle(Inline.Image image) {
-        double width = inlineImageWidth(image);
+        return imageStyle(image, imageWidth(image, composer == null ? Integer.MAX_VALUE : composer.measure()));
+    }
+
+    /**
+     * The width of an image in a line, in Flying Saucer's dots: as high as the body text,
+     * an em, unless that would make it wider than {@code measure}.
+     */
+    private int imageWidth(Inline.Image image, int measure) {
+        return (int) Math.min(measure, Math.round(BODY_EM * aspect(image)));
+    }
+
+    /**
+     * The size of an image in a line {@code width} dots wide, in em of the text around it,
+     * so that the smaller notes set it smaller; a quarter of a dot over, so that Flying
+     * Saucer, which cuts lengths down to whole dots, gives it the width composed.
+     */
+    private String imageStyle(Inline.Image image, int width) {
         double height = Math.min(BODY_EM, width / aspect(image));
-        return String.format(java.util.Locale.ROOT, "width:%.5fem;height:%.5fem", (width + 0.25) / BODY_EM,
+        return String.format(Locale.ROOT, "width:%.5fem;height:%.5fem", (width + 0.25) / BODY_EM,
                 (height + 0.25) / BODY_EM);
     }
 
-    /** The width of an image in a line of body text, in Flying Saucer's dots. */
-    private int inlineImageWidth(Inline.Image image) {
-        int widest = composer == null ? Integer.MAX_VALUE : composer.measure();
-        return (int) Math.min(widest, Math.round(BODY_EM * aspect(image)));
-    }
-
-    /** An image's width over its height, read once from the file. */
     private double aspect(Inline.Image image) {
         return aspects.computeIfAbsent(image.file(), file -> PrintUserAgent.aspect(java.nio.file.Path.of(file)));
     }
@@ -292,7 +300,7 @@ final class PrintDocument extends BookMarkup {
      * read back, in order.
      */
     private void composed(Markup m, LineComposer composer, List<Inline> content, Notes notes) {
-        ComposerSegments segments = new ComposerSegments(m, measures, this::inlineImageWidth);
+        ComposerSegments segments = new ComposerSegments(m, measures, image -> imageWidth(image, composer.measure()));
         Inlines.write(content, Face.BODY, notes, segments);
         boolean wrapped = segments.wrapped();
         openBlock(m, null, "p", "class", COMPOSED_CLASS);
@@ -305,9 +313,10 @@ final class PrintDocument extends BookMarkup {
             }
             for (LineComposer.Piece piece : lines.get(n).pieces()) {
                 if (piece instanceof LineComposer.Run run) {
-                    run(m, "", run.text(), (ComposerSegments.Look) run.tag(), wrapped);
+                    run(m, "", run.text(), (ComposerSegments.Look) run.tag(), wrapped, composer.measure());
                 } else if (piece instanceof LineComposer.Dash dash) {
-                    run(m, LineMarks.join(), dash.text(), (ComposerSegments.Look) dash.tag(), wrapped);
+                    run(m, LineMarks.join(), dash.text(), (ComposerSegments.Look) dash.tag(), wrapped,
+                            composer.measure());
                 } else if (piece instanceof LineComposer.Space space) {
                     m.raw(LineMarks.space(space.width()));
                 }
@@ -316,7 +325,8 @@ final class PrintDocument extends BookMarkup {
         closeBlock(m, "p");
     }
 
-    private void run(Markup m, String marks, String text, ComposerSegments.Look look, boolean wrapped) {
+    /** A run of a composed line; an image's run is the image, as wide as it was composed within {@code measure}. */
+    private void run(Markup m, String marks, String text, ComposerSegments.Look look, boolean wrapped, int measure) {
         List<ComposerSegments.Wrapper> wrappers = look.wrappers().isEmpty() && wrapped
                 ? List.of(new ComposerSegments.Wrapper(m.face(), "span")) : look.wrappers();
         for (ComposerSegments.Wrapper w : wrappers) {
@@ -324,7 +334,7 @@ final class PrintDocument extends BookMarkup {
         }
         if (look.image() != null) {
             Inline.Image image = look.image();
-            img(m, image.file(), image.alt(), image.decorative(), inlineImageStyle(image));
+            img(m, image.file(), image.alt(), image.decorative(), imageStyle(image, imageWidth(image, measure)));
         } else {
             m.raw(marks).text(text);
         }

@@ -8,10 +8,15 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+
+import javax.imageio.ImageIO;
+import javax.imageio.ImageReader;
+import javax.imageio.stream.ImageInputStream;
 
 import org.apache.batik.bridge.ExternalResourceSecurity;
 import org.apache.batik.bridge.NoLoadExternalResourceSecurity;
@@ -106,12 +111,12 @@ final class PrintUserAgent extends ITextUserAgent {
                 Size size = size(Files.readAllBytes(file));
                 return (double) size.width() / Math.max(1, size.height());
             }
-            try (javax.imageio.stream.ImageInputStream in = javax.imageio.ImageIO.createImageInputStream(file.toFile())) {
-                java.util.Iterator<javax.imageio.ImageReader> readers = javax.imageio.ImageIO.getImageReaders(in);
+            try (ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
+                Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
                 if (!readers.hasNext()) {
                     throw new IOException("not an image");
                 }
-                javax.imageio.ImageReader reader = readers.next();
+                ImageReader reader = readers.next();
                 try {
                     reader.setInput(in);
                     return (double) reader.getWidth(0) / Math.max(1, reader.getHeight(0));
