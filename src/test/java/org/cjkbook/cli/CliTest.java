@@ -64,6 +64,7 @@ class CliTest {
         String chapter = new String(Builds.entries(out.resolve("短文.epub")).get("EPUB/chapter-1.xhtml"),
                 StandardCharsets.UTF_8);
         assertThat(chapter.replaceAll("<[^>]+>", "")).contains("他说“好”。又说：“走吧……”");
+        assertThat(org.cjkbook.epub.EpubCheckReport.check(out.resolve("短文.epub").toFile())).isEmpty();
     }
 
     @Test
