@@ -255,10 +255,12 @@ final class PunctuationText {
             }
             if (!fixed[i] && out[i] == null && (points[i] == '(' || points[i] == ')')) {
                 boolean opens = points[i] == '(';
-                // Chinese text inside the bracket, and nothing Latin outside it.
+                // Chinese text inside the bracket and nothing Latin outside it: f(x) and 苹果(Apple) stay.
                 int inside = opens ? after(i) : before(i);
                 int outside = opens ? before(i) : after(i);
-                if (isWide(inside) && (outside < 0 || outside == '\n' || CharClasses.isSpace(outside) || isWide(outside))) {
+                boolean nothingLatinOutside = outside < 0 || outside == '\n' || CharClasses.isSpace(outside)
+                        || isWide(outside);
+                if (isWide(inside) && nothingLatinOutside) {
                     out[i] = opens ? "（" : "）";
                     marks++;
                 }
@@ -300,7 +302,7 @@ final class PunctuationText {
         return -1;
     }
 
-    /** The end of the run of one character that starts at {@code i}, none of it fixed or changed; {@code i} for none. */
+    /** Where the run of one character from {@code i}, none of it fixed or changed, ends; {@code i} for none. */
     private int runEnd(int i) {
         int end = i;
         while (end < points.length && points[end] == points[i] && !fixed[end] && out[end] == null) {
