@@ -127,7 +127,15 @@ public final class Publisher {
     public Reading read() {
         BookLoader.Loaded loaded = load();
         loaded.warnings().forEach(progress::warning);
+        reportPunctuation(loaded);
         return new Reading(loaded.book(), loaded.settings().sources());
+    }
+
+    /** Says what the punctuation clean-up changed, when the settings ask for it. */
+    private void reportPunctuation(BookLoader.Loaded loaded) {
+        if (loaded.punctuation() != null) {
+            progress.info(loaded.punctuation().summary());
+        }
     }
 
     /** Builds the editions; a failure the person can act on is a {@link BookException}, and leaves no file. */
@@ -156,6 +164,7 @@ public final class Publisher {
         progress.info(String.format("read %s (%s): %d chapter%s, %,d characters in %d ms", source,
                 String.join(", ", new LinkedHashSet<>(loaded.sources().stream().map(BookLoader.Source::encoding)
                         .toList())), chapters, chapters == 1 ? "" : "s", characters, readNanos / 1_000_000));
+        reportPunctuation(loaded);
         List<String> warnings = new ArrayList<>();
         loaded.warnings().forEach(warning -> warn(warning, warnings));
         Set<String> chosen = new LinkedHashSet<>(formats != null

@@ -57,6 +57,7 @@ class EveryNodeKindTest {
         ELEMENTS.put(Inline.Code.class, "<code");
         ELEMENTS.put(Inline.Note.class, "epub:type=\"footnote\"");
         ELEMENTS.put(Inline.LineBreak.class, "<br");
+        ELEMENTS.put(Inline.Image.class, "alt=\"行中之图\"");
     }
 
     private static Book book;
@@ -68,7 +69,8 @@ class EveryNodeKindTest {
         // The deepest places first: a note inside emphasis holding blocks of every kind.
         List<Block> noteBlocks = List.of(
                 new Block.Paragraph(List.of(new Inline.Text("注中段落"), new Inline.LineBreak(),
-                        new Inline.Strong(List.of(new Inline.Text("注中强调"))))),
+                        new Inline.Strong(List.of(new Inline.Text("注中强调"),
+                                new Inline.Image(DOT.toString(), "行中之图", false))))),
                 new Block.Heading(2, List.of(new Inline.Text("注中小标题"))),
                 new Block.Quote(List.of(new Block.Paragraph(List.of(new Inline.Text("注中引文"))))),
                 new Block.ListBlock(true, 1, List.of(List.of(new Block.Paragraph(List.of(new Inline.Text("注中列表")))))),

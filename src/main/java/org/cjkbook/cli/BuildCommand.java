@@ -32,13 +32,22 @@ final class BuildCommand implements Callable<Integer> {
     @CommandLine.Mixin
     MetadataOptions metadata;
 
+    @Option(names = "--normalize-punctuation",
+            description = "Clean up punctuation: straight quotes paired into curly ones, full stops, ellipses, dashes"
+                    + " and half-width marks made those of Chinese print (the book's 'punctuation: normalize').")
+    boolean normalizePunctuation;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
-        metadata.applyTo(Publisher.builder())
+        Publisher.Builder publisher = metadata.applyTo(Publisher.builder());
+        if (normalizePunctuation) {
+            publisher.set("punctuation", "normalize");
+        }
+        publisher
                 .source(source)
                 .output(output)
                 .formats(formats == null ? null : Publisher.formats(formats, "--format"))

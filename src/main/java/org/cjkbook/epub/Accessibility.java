@@ -79,8 +79,17 @@ record Accessibility(boolean images, boolean pageList, boolean conforms, String 
 
         @Override
         public void image(Block.Image image) {
+            count(image.alt(), image.decorative());
+        }
+
+        @Override
+        public void image(Inline.Image image) {
+            count(image.alt(), image.decorative());
+        }
+
+        private void count(String alt, boolean decorative) {
             images++;
-            if (image.alt().isBlank() && !image.decorative()) {
+            if (alt.isBlank() && !decorative) {
                 unnamedImages++;
             }
         }

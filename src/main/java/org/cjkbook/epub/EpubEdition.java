@@ -25,6 +25,7 @@ import org.cjkbook.font.Face;
 import org.cjkbook.font.FontSet;
 import org.cjkbook.model.Block;
 import org.cjkbook.model.Book;
+import org.cjkbook.model.Inline;
 import org.cjkbook.model.Walk;
 import org.cjkbook.xhtml.PageStart;
 
@@ -185,14 +186,23 @@ public final class EpubEdition {
         new Walk() {
             @Override
             public void image(Block.Image image) {
-                if (names.containsKey(image.file())) {
+                name(image.file());
+            }
+
+            @Override
+            public void image(Inline.Image image) {
+                name(image.file());
+            }
+
+            private void name(String file) {
+                if (names.containsKey(file)) {
                     return;
                 }
-                String extension = extension(image.file());
+                String extension = extension(file);
                 if (!IMAGE_TYPES.containsKey(extension)) {
-                    throw BookException.in(Path.of(image.file()), "images must be PNG, JPEG, GIF, SVG or WebP");
+                    throw BookException.in(Path.of(file), "images must be PNG, JPEG, GIF, SVG or WebP");
                 }
-                names.put(image.file(), "images/image-" + (names.size() + 1) + "." + extension);
+                names.put(file, "images/image-" + (names.size() + 1) + "." + extension);
             }
         }.book(book);
         return names;

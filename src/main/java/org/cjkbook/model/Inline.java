@@ -27,6 +27,8 @@ public sealed interface Inline {
         void note(Note note);
 
         void lineBreak(LineBreak lineBreak);
+
+        void image(Image image);
     }
 
     /** Text as the source has it, line breaks of the editor already resolved. */
@@ -93,6 +95,20 @@ public sealed interface Inline {
     /** A line break the author asked for, inside a paragraph. */
     record LineBreak() implements Inline {
         @Override public void accept(Visitor visitor) { visitor.lineBreak(this); }
+    }
+
+    /**
+     * An image inside a line of text, set as high as the text. {@code file} and {@code alt}
+     * are as in {@link Block.Image}: a checked absolute path, and a text alternative that is
+     * empty only for decoration.
+     */
+    record Image(String file, String alt, boolean decorative) implements Inline {
+        public Image {
+            java.util.Objects.requireNonNull(file, "file");
+            java.util.Objects.requireNonNull(alt, "alt");
+        }
+
+        @Override public void accept(Visitor visitor) { visitor.image(this); }
     }
 
 

@@ -78,6 +78,11 @@ final class TextDigest extends Walk {
         put(Path.of(image.file()).getFileName() + " " + image.alt() + " " + image.caption());
     }
 
+    @Override
+    public void image(Inline.Image image) {
+        put("inline " + Path.of(image.file()).getFileName() + " " + image.alt());
+    }
+
     @Override public void thematicBreak(Block.Break rule) { put("break"); }
 
     @Override public void text(Inline.Text text) { put(text.text()); }

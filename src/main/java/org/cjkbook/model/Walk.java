@@ -72,4 +72,6 @@ public abstract class Walk implements Block.Visitor, Inline.Visitor {
     @Override public void code(Inline.Code code) { }
 
     @Override public void lineBreak(Inline.LineBreak lineBreak) { }
+
+    @Override public void image(Inline.Image image) { }
 }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import org.cjkbook.font.Face;
@@ -45,6 +46,8 @@ final class PrintDocument extends BookMarkup {
     private static final int UNCOMPOSED = -1;
     /** What a cited page prints before a layout has found it: two digits, as most books' pages have. */
     private static final String UNKNOWN_PAGE = "00";
+    /** The body em in Flying Saucer's dots: 280 for 10.5 pt. */
+    private static final int BODY_EM = Math.round(PageGeometry.BODY_POINTS * RendererMetrics.DOTS_PER_POINT);
 
     /** Sets the lines of paragraphs; null leaves breaking to the renderer. */
     private final LineComposer composer;
@@ -61,6 +64,8 @@ final class PrintDocument extends BookMarkup {
     private final Map<String, String> pages;
     /** The page printed for each place a link cites. */
     private final Map<String, String> cited = new HashMap<>();
+    /** Images' widths over their heights, by file: each file is read once. */
+    private final Map<String, Double> aspects = new HashMap<>();
 
     private PrintDocument(Book book, FontSet fonts, LineComposer composer, Measures measures,
             Map<String, String> pages) {
@@ -181,6 +186,35 @@ final class PrintDocument extends BookMarkup {
     @Override
     protected String imageHref(String file) {
         return java.nio.file.Path.of(file).toUri().toString();
+    }
+
+    /** An image in a paragraph the renderer sets: notes, and paragraphs nested too deep. */
+    @Override
+    protected String inlineImageStyle(Inline.Image image) {
+        return imageStyle(image, imageWidth(image, composer == null ? Integer.MAX_VALUE : composer.measure()));
+    }
+
+    /**
+     * The width of an image in a line, in Flying Saucer's dots: as high as the body text,
+     * an em, unless that would make it wider than {@code measure}.
+     */
+    private int imageWidth(Inline.Image image, int measure) {
+        return (int) Math.min(measure, Math.round(BODY_EM * aspect(image)));
+    }
+
+    /**
+     * The size of an image in a line {@code width} dots wide, in em of the text around it,
+     * so that the smaller notes set it smaller; a quarter of a dot over, so that Flying
+     * Saucer, which cuts lengths down to whole dots, gives it the width composed.
+     */
+    private String imageStyle(Inline.Image image, int width) {
+        double height = Math.min(BODY_EM, width / aspect(image));
+        return String.format(Locale.ROOT, "width:%.5fem;height:%.5fem", (width + 0.25) / BODY_EM,
+                (height + 0.25) / BODY_EM);
+    }
+
+    private double aspect(Inline.Image image) {
+        return aspects.computeIfAbsent(image.file(), file -> PrintUserAgent.aspect(java.nio.file.Path.of(file)));
     }
 
     @Override
@@ -319,7 +353,7 @@ final class PrintDocument extends BookMarkup {
      */
     private void composed(Markup m, LineComposer composer, List<Inline> content, Notes notes, int indent,
                           String classes) {
-        ComposerSegments segments = new ComposerSegments(m, measures);
+        ComposerSegments segments = new ComposerSegments(m, measures, image -> imageWidth(image, composer.measure()));
         Inlines.write(content, Face.BODY, notes, places(), segments);
         boolean wrapped = segments.wrapped();
         openBlock(m, null, "p", "class", classes);
@@ -330,9 +364,10 @@ final class PrintDocument extends BookMarkup {
             }
             for (LineComposer.Piece piece : lines.get(n).pieces()) {
                 if (piece instanceof LineComposer.Run run) {
-                    run(m, "", run.text(), (ComposerSegments.Look) run.tag(), wrapped);
+                    run(m, "", run.text(), (ComposerSegments.Look) run.tag(), wrapped, composer.measure());
                 } else if (piece instanceof LineComposer.Dash dash) {
-                    run(m, LineMarks.join(), dash.text(), (ComposerSegments.Look) dash.tag(), wrapped);
+                    run(m, LineMarks.join(), dash.text(), (ComposerSegments.Look) dash.tag(), wrapped,
+                            composer.measure());
                 } else if (piece instanceof LineComposer.Space space) {
                     m.raw(LineMarks.space(space.width()));
                 }
@@ -341,13 +376,19 @@ final class PrintDocument extends BookMarkup {
         closeBlock(m, "p");
     }
 
-    private static void run(Markup m, String marks, String text, ComposerSegments.Look look, boolean wrapped) {
+    /** A run of a composed line; an image's run is the image, as wide as it was composed within {@code measure}. */
+    private void run(Markup m, String marks, String text, ComposerSegments.Look look, boolean wrapped, int measure) {
         List<ComposerSegments.Wrapper> wrappers = look.wrappers().isEmpty() && wrapped
                 ? List.of(new ComposerSegments.Wrapper(m.face(), "span")) : look.wrappers();
         for (ComposerSegments.Wrapper w : wrappers) {
             m.openFaced(w.face(), w.tag(), w.attributes());
         }
-        m.raw(marks).text(text);
+        if (look.image() != null) {
+            Inline.Image image = look.image();
+            img(m, image.file(), image.alt(), image.decorative(), imageStyle(image, imageWidth(image, measure)));
+        } else {
+            m.raw(marks).text(text);
+        }
         for (int i = wrappers.size() - 1; i >= 0; i--) {
             m.closeFaced(wrappers.get(i).tag());
         }

@@ -8,10 +8,15 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+
+import javax.imageio.ImageIO;
+import javax.imageio.ImageReader;
+import javax.imageio.stream.ImageInputStream;
 
 import org.apache.batik.bridge.ExternalResourceSecurity;
 import org.apache.batik.bridge.NoLoadExternalResourceSecurity;
@@ -96,6 +101,31 @@ final class PrintUserAgent extends ITextUserAgent {
             return new PrintSvg(svg, new Size(size.width() * dotsPerPixel, size.height() * dotsPerPixel), uri);
         } catch (IOException | SAXException e) {
             throw new BookException(file + ": cannot read the SVG image (" + e.getMessage() + ")", e);
+        }
+    }
+
+    /** An image file's width over its height: an SVG's as it is laid out here, a raster image's in pixels. */
+    static double aspect(Path file) {
+        try {
+            if (file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".svg")) {
+                Size size = size(Files.readAllBytes(file));
+                return (double) size.width() / Math.max(1, size.height());
+            }
+            try (ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
+                Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
+                if (!readers.hasNext()) {
+                    throw new IOException("not an image");
+                }
+                ImageReader reader = readers.next();
+                try {
+                    reader.setInput(in);
+                    return (double) reader.getWidth(0) / Math.max(1, reader.getHeight(0));
+                } finally {
+                    reader.dispose();
+                }
+            }
+        } catch (IOException | SAXException e) {
+            throw new BookException(file + ": cannot read the image's size (" + e.getMessage() + ")", e);
         }
     }
 

@@ -33,16 +33,18 @@ public final class BookLoader {
 
     /**
      * A book with the settings it was read under, the name its outputs take, its sources,
-     * and warnings for the person: one line each, naming file and line.
+     * warnings for the person (one line each, naming file and line), and what the
+     * punctuation clean-up changed (null when the settings do not ask for it).
      */
-    public record Loaded(Book book, Settings settings, String name, List<Source> sources, List<String> warnings) {
+    public record Loaded(Book book, Settings settings, String name, List<Source> sources, List<String> warnings,
+                         PunctuationCleanup.Counts punctuation) {
         public Loaded {
             sources = List.copyOf(sources);
             warnings = List.copyOf(warnings);
         }
 
         public Loaded(Book book, Settings settings, String name, List<Source> sources) {
-            this(book, settings, name, sources, List.of());
+            this(book, settings, name, sources, List.of(), null);
         }
 
         /** Where a character first occurs in the sources, as {@code file:line}, or null. */
@@ -112,7 +114,25 @@ public final class BookLoader {
         layers.addAll(metadataFile == null ? 0 : 1, frontMatters);
         Settings settings = Settings.of(settingsFile, layers).withSources(files);
         String name = isFolder ? path.getFileName().toString() : baseName(path);
-        return new Loaded(book(files, parts, settings, name), settings, name, sources, warnings);
+        return transformed(book(files, parts, settings, name), settings, name, sources, warnings);
+    }
+
+    /**
+     * The book as read, changed as the settings ask once the structure is found from the
+     * text as written: figures numbered, punctuation cleaned up.
+     */
+    private static Loaded transformed(Book book, Settings settings, String name, List<Source> sources,
+            List<String> warnings) {
+        if (settings.figureNumbers()) {
+            book = FigureNumbers.of(book);
+        }
+        PunctuationCleanup.Counts punctuation = null;
+        if (settings.normalizePunctuation()) {
+            PunctuationCleanup.Result cleaned = PunctuationCleanup.of(book);
+            book = cleaned.book();
+            punctuation = cleaned.counts();
+        }
+        return new Loaded(book, settings, name, sources, warnings, punctuation);
     }
 
     /** A metadata file given to cjkbook: it may lie anywhere, as the fonts may. */

@@ -226,12 +226,13 @@ final class MarkdownConverter {
         if (node instanceof Paragraph p) {
             return paragraph(p);
         } else if (node instanceof Heading h) {
-            List<Block> out = new ArrayList<>();
+            List<Block> hoisted = new ArrayList<>();
             // One below the chapter level is level 2, the first level under a chapter title.
             int level = Math.max(2, Math.min(6, 1 + h.getLevel() - chapterLevel));
-            HeadingAttributes heading = heading(h, out);
-            out.add(new Block.Heading(level, heading.content(), heading.id()));
-            // The heading went in first; images hoisted out of it follow it.
+            HeadingAttributes heading = heading(h, hoisted);
+            List<Block> out = new ArrayList<>(List.of(new Block.Heading(level, heading.content(), heading.id())));
+            // Images hoisted out of the heading follow it.
+            out.addAll(hoisted);
             return out;
         } else if ((node instanceof BlockQuote || node instanceof ListBlock) && depth >= MAX_DEPTH) {
             return flattened(node);
@@ -328,44 +329,31 @@ final class MarkdownConverter {
     }
 
     /**
-     * A paragraph, cut where it holds images: an image cannot stand inside a line of text
-     * in the model, so the text before it, the image and the text after it become blocks
-     * of their own.
+     * A paragraph. Its images stay in its lines; a paragraph of images and no text gives
+     * them as blocks instead, and an image alone in its paragraph is a figure captioned by
+     * its text alternative, as Pandoc's {@code implicit_figures} makes it.
      */
     private List<Block> paragraph(Paragraph paragraph) {
-        List<Block> out = new ArrayList<>();
-        List<Inline> piece = new ArrayList<>();
-        List<Block> hoisted = new ArrayList<>();
+        List<Inline> content = new ArrayList<>();
         hiddenElement = null;
         for (Node node = paragraph.getFirstChild(); node != null; node = node.getNext()) {
-            List<Block> images = new ArrayList<>();
-            if (hiddenElement != null && !(node instanceof HtmlInline)) {
-                continue;
-            } else if (node instanceof Image image) {
-                images.add(image(image));
-            } else if (node instanceof HtmlInline html) {
-                inlineHtml(html, piece, images);
-            } else {
-                inline(node, piece, hoisted);
-            }
-            if (!images.isEmpty()) {
-                addPiece(piece, hoisted, out);
-                out.addAll(images);
-            }
+            inline(node, content, null);
         }
-        addPiece(piece, hoisted, out);
         hiddenElement = null;
-        return out;
-    }
-
-    private static void addPiece(List<Inline> piece, List<Block> hoisted, List<Block> out) {
-        List<Inline> content = trimmed(merged(piece));
+        content = trimmed(merged(content));
         if (!isBlank(content)) {
-            out.add(new Block.Paragraph(content));
+            return List.of(new Block.Paragraph(content));
         }
-        out.addAll(hoisted);
-        piece.clear();
-        hoisted.clear();
+        boolean figure = paragraph.getFirstChild() instanceof Image && paragraph.getFirstChild().getNext() == null;
+        List<Block> images = new ArrayList<>();
+        new Walk() {
+            @Override
+            public void image(Inline.Image image) {
+                String caption = figure && !image.decorative() ? image.alt() : null;
+                images.add(new Block.Image(image.file(), image.alt(), caption, image.decorative()));
+            }
+        }.inlines(content);
+        return images;
     }
 
     /**
@@ -506,8 +494,9 @@ final class MarkdownConverter {
     // ---- inlines
 
     /**
-     * The inline content of a node. Images met inside it cannot stay inline in the model,
-     * so they are added to {@code hoisted}, for the caller to place after the block.
+     * The inline content of a node. Images met inside it stay in the line when
+     * {@code hoisted} is null (in a paragraph); elsewhere (a heading, a cell) they are
+     * added to {@code hoisted}, for the caller to place after the block.
      */
     private List<Inline> inlines(Node parent, List<Block> hoisted) {
         List<Inline> out = new ArrayList<>();
@@ -552,7 +541,12 @@ final class MarkdownConverter {
         } else if (node instanceof FootnoteReference reference) {
             out.add(note(reference));
         } else if (node instanceof Image image) {
-            hoisted.add(image(image));
+            Inline.Image inline = image(image);
+            if (hoisted == null) {
+                out.add(inline);
+            } else {
+                hoisted.add(new Block.Image(inline.file(), inline.alt(), null, inline.decorative()));
+            }
         } else if (node instanceof HtmlInline html) {
             inlineHtml(html, out, hoisted);
         } else {
@@ -563,12 +557,18 @@ final class MarkdownConverter {
         }
     }
 
-    /** Inline HTML: tags are dropped, except that images stay images and {@code <br>} a line break. */
+    /**
+     * Inline HTML: tags are dropped, except that {@code <br>} is a line break and images
+     * stay images, in the line or in {@code images} as {@link #inline} places them.
+     */
     private void inlineHtml(HtmlInline html, List<Inline> out, List<Block> images) {
         List<HtmlMarkup.Part> parts = HtmlMarkup.parts(html.getLiteral(), hiddenElement);
         hiddenElement = !parts.isEmpty() && parts.get(parts.size() - 1) instanceof HtmlMarkup.Hidden h ? h.tag() : null;
         for (HtmlMarkup.Part part : parts) {
-            if (part instanceof HtmlMarkup.Img img) {
+            if (part instanceof HtmlMarkup.Img img && images == null) {
+                Block.Image image = htmlImage(img, lineOf(html) + img.line());
+                out.add(new Inline.Image(image.file(), image.alt(), image.decorative()));
+            } else if (part instanceof HtmlMarkup.Img img) {
                 images.add(htmlImage(img, lineOf(html) + img.line()));
             } else if (part instanceof HtmlMarkup.Gap gap && gap.tag().equals("br")) {
                 out.add(new Inline.LineBreak());
@@ -699,7 +699,7 @@ final class MarkdownConverter {
      * A Markdown image. One without alternative text is an error, unless its title says it
      * is only decoration: {@code ![](rule.png "decorative")}.
      */
-    private Block.Image image(Image image) {
+    private Inline.Image image(Image image) {
         String alt = Inline.plainText(inlines(image, new ArrayList<>())).replace('\n', ' ').strip();
         String title = image.getTitle();
         boolean decorative = alt.isEmpty() && title != null && title.strip().equalsIgnoreCase(DECORATIVE);
@@ -708,7 +708,7 @@ final class MarkdownConverter {
                     + " has no text alternative: describe it in ![…], or mark it decorative with ![]("
                     + image.getDestination() + " \"" + DECORATIVE + "\")");
         }
-        return image(image.getDestination(), alt, decorative ? null : title, lineOf(image), decorative);
+        return new Inline.Image(imageFile(image.getDestination(), lineOf(image)), alt, decorative);
     }
 
     /** An HTML image: {@code alt=""} marks decoration, as in HTML; no alt at all is an error. */
@@ -717,10 +717,12 @@ final class MarkdownConverter {
             throw BookException.at(file, line, "image " + img.src()
                     + " has no alt attribute: describe it, or give alt=\"\" if it is only decoration");
         }
-        return image(img.src(), img.alt(), img.title(), line, img.alt().isEmpty());
+        String caption = img.title() == null || img.title().isBlank() ? null : img.title();
+        return new Block.Image(imageFile(img.src(), line), img.alt(), caption, img.alt().isEmpty());
     }
 
-    private Block.Image image(String destination, String alt, String title, int line, boolean decorative) {
+    /** Where an image really is: a local file inside the book's folder that draws as its name says. */
+    private String imageFile(String destination, int line) {
         String target = destination.strip();
         if (REMOTE.matcher(target).find() && !target.startsWith("file:")) {
             throw BookException.at(file, line, "image " + target
@@ -739,7 +741,7 @@ final class MarkdownConverter {
         if (problem != null) {
             throw BookException.at(file, line, "image " + target + " " + problem);
         }
-        return new Block.Image(found.file().toString(), alt, title == null || title.isBlank() ? null : title, decorative);
+        return found.file().toString();
     }
 
     private Path resolve(String target) {

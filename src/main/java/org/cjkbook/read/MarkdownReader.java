@@ -35,9 +35,11 @@ import org.commonmark.parser.Parser;
  * <li><b>Footnotes.</b> Each reference carries its note's content; a note referred to twice
  * appears twice. A reference without a definition stays as written; a definition
  * without a reference is left out.
- * <li><b>Images.</b> Markdown images and HTML {@code <img>} tags become image blocks, cutting
- * a paragraph around them when they stand in its text. They must be local files,
- * relative to the Markdown file's folder.
+ * <li><b>Images.</b> An image in a paragraph's text stays in its line. A Markdown image
+ * alone in its paragraph is a figure captioned by its text alternative (Pandoc's
+ * {@code implicit_figures}); images in a paragraph without text, in an HTML block, a
+ * heading or a table cell are image blocks after it. They must be local files, relative
+ * to the Markdown file's folder.
  * <li><b>Ids.</b> A heading's Pandoc attributes ({@code {#id}}, {@code {.unnumbered}},
  * {@code {-}}) are taken off its text, and its id is the one they give or, without one,
  * one made from its text as Pandoc makes it: {@code ## 第二章 所有权} is

@@ -15,11 +15,12 @@ import org.cjkbook.model.Role;
 
 /**
  * Book settings: metadata that overrides what the text says, and choices the text cannot
- * make (sources, page size, fonts, editions, layout, cover). They come in layers, each over
- * the ones before it: a metadata file given to cjkbook, the front matter of the Markdown
- * sources, {@code book.yaml}, and the keys given to cjkbook itself (the command line's
- * {@code -M}, {@link org.cjkbook.Publisher.Builder#set}). A key may go by cjkbook's name or
- * by Pandoc's ({@link SettingNames}). A null {@code layout} leaves it to the sources.
+ * make (sources, page size, fonts, editions, layout, cover, figure numbers, punctuation
+ * clean-up). They come in layers, each over the ones before it: a metadata file given to
+ * cjkbook, the front matter of the Markdown sources, {@code book.yaml}, and the keys given
+ * to cjkbook itself (the command line's {@code -M}, {@link org.cjkbook.Publisher.Builder#set}).
+ * A key may go by cjkbook's name or by Pandoc's ({@link SettingNames}). A null
+ * {@code layout} leaves it to the sources.
  *
  * @param metadata the metadata fields set, under cjkbook's names, their values checked
  */
@@ -31,7 +32,9 @@ public record Settings(
         List<String> formats,
         Map<String, Path> fonts,
         Path cover,
-        Book.Layout layout) {
+        Book.Layout layout,
+        boolean figureNumbers,
+        boolean normalizePunctuation) {
 
     private static final Set<String> FONT_KEYS = Set.of("body", "bold", "heading", "mono");
     /** Where settings given to cjkbook itself, not in a file, are said to come from. */
@@ -100,7 +103,8 @@ public record Settings(
         metadata.keySet().retainAll(SettingNames.METADATA);
         return new Settings(file, field(fields, "sources", List.of()), metadata, field(fields, "page-size", "A5"),
                 field(fields, "formats", List.of("epub", "pdf")), field(fields, "fonts", Map.of()),
-                field(fields, "cover", null), field(fields, "layout", null));
+                field(fields, "cover", null), field(fields, "layout", null), field(fields, "figure-numbers", false),
+                field(fields, "punctuation", false));
     }
 
     // Each field was put by value() for its own key, so its type is the one asked for.
@@ -111,7 +115,8 @@ public record Settings(
 
     /** The same settings with these sources. */
     Settings withSources(List<Path> files) {
-        return new Settings(file, files, metadata, pageSize, formats, fonts, cover, layout);
+        return new Settings(file, files, metadata, pageSize, formats, fonts, cover, layout, figureNumbers,
+                normalizePunctuation);
     }
 
     /** Sets the metadata fields the settings give on {@code builder}, over what it holds. */
@@ -152,6 +157,8 @@ public record Settings(
             // Which sizes there are is the print edition's to say.
             case "page-size" -> string(value, key, file).toUpperCase(java.util.Locale.ROOT);
             case "layout" -> layout(string(value, key, file), file);
+            case "figure-numbers" -> bool(value, key, file);
+            case "punctuation" -> punctuation(string(value, key, file), file);
             case "formats" -> formats(strings(value, key, file), file + ": " + key);
             case "cover" -> cover(folder.resolve(string(value, key, file)).normalize(), key, book, file);
             case "fonts" -> fonts(value, key, folder, file);
@@ -240,6 +247,14 @@ public record Settings(
             }
         }
         throw BookException.in(file, "layout '" + value + "' is not one of article, book");
+    }
+
+    /** Whether punctuation is cleaned up: {@code normalize}, or {@code keep} it as written (the default). */
+    private static boolean punctuation(String value, Path file) {
+        if (!value.equals("normalize") && !value.equals("keep")) {
+            throw BookException.in(file, "punctuation '" + value + "' is not one of keep, normalize");
+        }
+        return value.equals("normalize");
     }
 
     /** The cover image, where it really is: a PNG or JPEG inside the book's folder that decodes. */
@@ -389,6 +404,17 @@ public record Settings(
             return value.toString();
         }
         throw BookException.in(file, "'" + key + "' must be text, not " + describe(value));
+    }
+
+    private static boolean bool(Object value, String key, Path file) {
+        if (value instanceof Boolean b) {
+            return b;
+        }
+        // Given from the command line or a build tool, true and false come as text.
+        if (value instanceof String s && (s.strip().equals("true") || s.strip().equals("false"))) {
+            return Boolean.parseBoolean(s.strip());
+        }
+        throw BookException.in(file, "'" + key + "' must be true or false, not " + describe(value));
     }
 
     private static List<String> strings(Object value, String key, Path file) {

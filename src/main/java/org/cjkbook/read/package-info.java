@@ -4,6 +4,8 @@
  * overrides, by cjkbook's names or Pandoc's) and the encodings of plain text;
  * {@link org.cjkbook.read.ArticleReader} finds the structure of
  * plain text by the conventions of Chinese papers and books, and
- * {@link org.cjkbook.read.MarkdownReader} reads CommonMark. Nothing here knows an edition.
+ * {@link org.cjkbook.read.MarkdownReader} reads CommonMark. The settings may then ask for
+ * transforms of the book read: {@link org.cjkbook.read.FigureNumbers},
+ * {@link org.cjkbook.read.PunctuationCleanup}. Nothing here knows an edition.
  */
 package org.cjkbook.read;

@@ -72,9 +72,10 @@ public final class CharClasses {
             return true;
         }
         // CJK punctuation and the kana blocks whole: their marks (ー, ・, ゛) belong to no script.
+        // The object replacement character stands for an image in a line, which breaks as a Han character does.
         return (codePoint >= 0x3000 && codePoint <= 0x30FF)
                 || (codePoint >= 0xFF00 && codePoint <= 0xFFEF)
-                || "“”‘’—…·".indexOf(codePoint) >= 0;
+                || "“”‘’—…·\uFFFC".indexOf(codePoint) >= 0;
     }
 
     /** Spaces that people type or paste between names: ASCII, no-break and ideographic. */

@@ -438,10 +438,12 @@ public abstract class BookMarkup {
 
         @Override
         public void image(Block.Image image) {
-            m.open("figure").empty("img", "src", imageHref(image.file()), "alt", image.alt(),
-                    "role", image.decorative() ? "presentation" : null);
+            m.open("figure");
+            img(m, image.file(), image.alt(), image.decorative(), null);
             if (image.caption() != null) {
-                textBlock(m, null, "figcaption", image.caption());
+                // A caption that repeats the text alternative is read once, as Pandoc's figures are.
+                textBlock(m, null, "figcaption", image.caption(),
+                        "aria-hidden", image.caption().equals(image.alt()) ? "true" : null);
             }
             m.close("figure").newline();
         }
@@ -507,6 +509,20 @@ public abstract class BookMarkup {
     /** Where an image's file, as the model holds it, is found from the document. */
     protected abstract String imageHref(String file);
 
+    /**
+     * The size an edition gives an image inside a line, as a {@code style} attribute; null
+     * leaves it to the stylesheet.
+     */
+    protected String inlineImageStyle(Inline.Image image) {
+        return null;
+    }
+
+    /** An image element: decoration is marked so that assistive technology passes over it. */
+    protected final void img(Markup m, String file, String alt, boolean decorative, String style) {
+        m.empty("img", "src", imageHref(file), "alt", alt, "role", decorative ? "presentation" : null,
+                "style", style);
+    }
+
     private void writeNotes(Markup m, Notes notes) {
         if (notes.size() == 0) {
             return;
@@ -561,6 +577,11 @@ public abstract class BookMarkup {
         @Override
         public void lineBreak(Face face) {
             m.empty("br");
+        }
+
+        @Override
+        public void image(Inline.Image image, Face face) {
+            img(m, image.file(), image.alt(), image.decorative(), inlineImageStyle(image));
         }
     }
 

@@ -26,6 +26,9 @@ public final class Inlines implements Inline.Visitor {
         void text(String text, Face face, Role role, boolean besideElements);
 
         void lineBreak(Face face);
+
+        /** An image inside the line, set as high as the text of {@code face}. */
+        void image(Inline.Image image, Face face);
     }
 
     /** Where links into the book lead in the edition being written. */
@@ -133,6 +136,11 @@ public final class Inlines implements Inline.Visitor {
     @Override
     public void lineBreak(Inline.LineBreak lineBreak) {
         sink.lineBreak(face);
+    }
+
+    @Override
+    public void image(Inline.Image image) {
+        sink.image(image, face);
     }
 
     /**

@@ -50,6 +50,24 @@ class CliTest {
     }
 
     @Test
+    void normalizePunctuationCleansUpTheTextAndSaysWhatItChanged() throws IOException {
+        Path source = temp.resolve("短文.txt");
+        Files.writeString(source, "短文标题\n\n　　他说\"好\"．又说:\"走吧...\"\n", StandardCharsets.UTF_8);
+        Path out = temp.resolve("out");
+
+        Builds.Run run = Builds.cli("build", source.toString(), "-o", out.toString(), "--format", "epub",
+                "--fonts", "fonts", "--normalize-punctuation");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.err()).contains("punctuation: 4 quotes paired, 0 alone set by their neighbours, 1 full stops, "
+                + "1 ellipses, 0 dashes, 1 marks made full-width");
+        String chapter = new String(Builds.entries(out.resolve("短文.epub")).get("EPUB/chapter-1.xhtml"),
+                StandardCharsets.UTF_8);
+        assertThat(chapter.replaceAll("<[^>]+>", "")).contains("他说“好”。又说：“走吧……”");
+        assertThat(org.cjkbook.epub.EpubCheckReport.check(out.resolve("短文.epub").toFile())).isEmpty();
+    }
+
+    @Test
     void buildOfTheSeedFolderWritesBothEditionsNamedAfterTheFolder() {
         Path out = Builds.of(Builds.SEED);
         assertThat(out.resolve("book.epub")).isRegularFile();

@@ -113,4 +113,9 @@ public final class NodeKinds extends Walk {
     public void lineBreak(Inline.LineBreak lineBreak) {
         kinds.add(Inline.LineBreak.class);
     }
+
+    @Override
+    public void image(Inline.Image image) {
+        kinds.add(Inline.Image.class);
+    }
 }

@@ -322,26 +322,40 @@ class MarkdownReaderTest {
     // ---- images and HTML blocks
 
     @Test
-    void imagesBecomeBlocksAndCutTheParagraphAroundThem() throws IOException {
+    void anImageAloneIsAFigureCaptionedByItsTextAndAnImageInTextStaysInItsLine() throws IOException {
         List<Block> blocks = read("images.md").chapters().get(0).blocks();
 
         assertThat(blocks).containsExactly(
-                new Block.Image(DOT, "一个点", "点的说明", false),
-                paragraph("图片前的文字"),
-                new Block.Image(DOT, "行内的点", null, false),
-                paragraph("图片后的文字。"),
+                new Block.Image(DOT, "一个点", "一个点", false),
+                paragraph(text("图片前的文字 "), new Inline.Image(DOT, "行内的点", false), text(" 图片后的文字。")),
                 new Block.Image(DOT, "多行的替代文字", null, false),
                 paragraph("HTML 块里的文字"));
         assertThat(Path.of(DOT)).isAbsolute().exists();
     }
 
     @Test
-    void imageInsideALinkFollowsTheParagraph() {
-        Book book = parse("看[这里 ![点](img/dot.png)](https://example.com)。\n");
+    void imagesWithoutTextBetweenThemAreBlocksWithoutCaptions() {
+        assertThat(parse("![甲](img/dot.png)\n![乙](img/dot.png)\n").chapters().get(0).blocks()).containsExactly(
+                new Block.Image(DOT, "甲", null, false), new Block.Image(DOT, "乙", null, false));
+    }
 
-        assertThat(book.chapters().get(0).blocks()).containsExactly(
-                paragraph(text("看"), new Inline.Link("https://example.com", List.of(text("这里 "))), text("。")),
-                new Block.Image(DOT, "点", null, false));
+    @Test
+    void imagesInsideLinksAndHtmlStayInTheirLine() {
+        Book book = parse("看[这里 ![点](img/dot.png)](https://example.com)，<img src=\"img/dot.png\" alt=\"又一点\">。\n");
+
+        assertThat(book.chapters().get(0).blocks()).containsExactly(paragraph(text("看"),
+                new Inline.Link("https://example.com", List.of(text("这里 "), new Inline.Image(DOT, "点", false))),
+                text("，"), new Inline.Image(DOT, "又一点", false), text("。")));
+    }
+
+    @Test
+    void imagesInHeadingsAndCellsFollowThem() {
+        List<Block> blocks = parse("# 章\n\n## 标题![点](img/dot.png)\n\n| 甲 |\n|---|\n| ![格](img/dot.png) |\n")
+                .chapters().get(0).blocks();
+
+        assertThat(blocks).hasSize(4);
+        assertThat(blocks.get(1)).isEqualTo(new Block.Image(DOT, "点", null, false));
+        assertThat(blocks.get(3)).isEqualTo(new Block.Image(DOT, "格", null, false));
     }
 
     @Test

@@ -123,6 +123,25 @@ class SettingsTest {
     }
 
     @Test
+    void punctuationAndFigureNumbersTakeTheirOwnValuesOnly() throws IOException {
+        Files.writeString(folder.resolve("a.txt"), "标题\n\n　　他说\"好\"．\n");
+        Path settings = Files.writeString(folder.resolve("book.yaml"), "punctuation: tidy\n");
+        assertThatThrownBy(() -> new BookLoader().load(folder))
+                .hasMessage(settings.toAbsolutePath() + ": punctuation 'tidy' is not one of keep, normalize");
+        Files.writeString(settings, "figure-numbers: often\n");
+        assertThatThrownBy(() -> new BookLoader().load(folder))
+                .hasMessage(settings.toAbsolutePath() + ": 'figure-numbers' must be true or false, not 'often'");
+
+        Files.writeString(settings, "punctuation: keep\nfigure-numbers: true\n");
+        assertThat(new BookLoader().load(folder).punctuation()).isNull();
+        BookLoader.Loaded cleaned = new BookLoader().load(folder, null, java.util.Map.of("punctuation", "normalize"));
+        assertThat(cleaned.punctuation().quotesPaired()).isEqualTo(2);
+        assertThat(org.cjkbook.model.Inline.plainText(
+                ((org.cjkbook.model.Block.Paragraph) cleaned.book().chapters().get(0).blocks().get(0)).content()))
+                .isEqualTo("他说“好”。");
+    }
+
+    @Test
     void editionListsAreCheckedWhereverTheyAreGiven() {
         assertThat(Settings.formats(List.of("pdf,epub", "PDF"), "--format")).containsExactly("pdf", "epub");
         assertThat(Settings.formats(List.of("epub"), "--format")).containsExactly("epub");
