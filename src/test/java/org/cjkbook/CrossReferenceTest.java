@@ -50,7 +50,8 @@ import org.w3c.dom.NodeList;
 /**
  * Links into the book, Pandoc's {@code [见第三章](#id)}, in both editions: a book of three
  * chapters in two sources links from its first chapter to headings of its third, by an id
- * given ({@code {#ownership}}), one made from Han text, and one XML would not take as it is.
+ * given ({@code {#ownership}}), one made from Han text, and one XML would not take as it is,
+ * and to a figure by the id its image's attributes give ({@code {#fig:borrow}}).
  */
 class CrossReferenceTest {
 
@@ -92,7 +93,8 @@ class CrossReferenceTest {
             String href = link.getAttribute("href");
             if (href.contains(".xhtml#")) {
                 String[] place = href.split("#", 2);
-                targets.put(link.getTextContent() + " " + href, xhtml(place[0]).getElementById(place[1]).getTextContent());
+                targets.put(link.getTextContent() + " " + href,
+                        xhtml(place[0]).getElementById(place[1]).getTextContent().strip());
             }
         }
 
@@ -100,7 +102,9 @@ class CrossReferenceTest {
                 Map.entry("第三章的第一节 chapter-3.xhtml#ownership", "第一节 所有权"),
                 Map.entry("第二节 借用 chapter-3.xhtml#第二节-借用", "第二节 借用"),
                 Map.entry("结语 chapter-3.xhtml#第三章-结语", "第三章 结语"),
-                Map.entry("附录 chapter-2.xhtml#_1-appendix", "附录"));
+                Map.entry("附录 chapter-2.xhtml#_1-appendix", "附录"),
+                // A figure, by Pandoc's attributes after its image: the id written as XML takes it.
+                Map.entry("图 chapter-3.xhtml#_fig_3a_borrow", "借用的示意"));
     }
 
     @Test
@@ -148,8 +152,9 @@ class CrossReferenceTest {
 
         assertThat(textByDestination).as("the contents and the text link to chapters and headings").containsOnlyKeys(
                 pageOf("第一章引言"), pageOf("第二章准备"), pageOf("附录"), pageOf("第三章结语"), pageOf("第一节所有权"),
-                pageOf("第二节借用"));
+                pageOf("第二节借用"), pageOf("借用的示意"));
         assertThat(textByDestination.get(pageOf("第一节所有权"))).contains("第三章的第一节（第");
+        assertThat(textByDestination.get(pageOf("借用的示意"))).contains("图（第");
         assertThat(textByDestination.get(pageOf("第二节借用"))).contains("第二节借用");
         assertThat(textByDestination.get(pageOf("第三章结语"))).contains("结语（第");
         assertThat(textByDestination.get(pageOf("附录"))).contains("附录");
@@ -165,7 +170,8 @@ class CrossReferenceTest {
         assertThat(citedPage(text, "第三章的第一节")).isEqualTo(labels[pageOf("第一节所有权")]).isNotEqualTo("1");
         assertThat(citedPage(text, "结语")).isEqualTo(labels[pageOf("第三章结语")]);
         assertThat(citedPage(text, "回到引言")).isEqualTo("1");
-        assertThat(text).as("a link without the title cites nothing").contains("借用见第二节借用，", "附录见附录。");
+        assertThat(citedPage(text, "借用的示意见图")).isEqualTo(labels[pageOf("借用的示意")]);
+        assertThat(text).as("a link without the title cites nothing").contains("借用见第二节借用，", "附录见附录，");
     }
 
     @Test

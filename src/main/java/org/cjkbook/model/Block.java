@@ -82,10 +82,15 @@ public sealed interface Block {
      * checked exists; {@code alt} is the text alternative, empty only for an image the
      * source marks as decoration; {@code caption} may be null.
      */
-    record Image(String file, String alt, String caption, boolean decorative) implements Block {
+    record Image(String file, String alt, String caption, boolean decorative, String id) implements Block {
         public Image {
             java.util.Objects.requireNonNull(file, "file");
             java.util.Objects.requireNonNull(alt, "alt");
+        }
+
+        /** An image no link leads to. */
+        public Image(String file, String alt, String caption, boolean decorative) {
+            this(file, alt, caption, decorative, null);
         }
 
         @Override public void accept(Visitor visitor) { visitor.image(this); }

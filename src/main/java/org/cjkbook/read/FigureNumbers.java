@@ -33,6 +33,6 @@ final class FigureNumbers extends Rewrite {
         }
         count++;
         return new Block.Image(image.file(), image.alt(), label + " " + count + "\u3000" + image.caption(),
-                image.decorative());
+                image.decorative(), image.id());
     }
 }

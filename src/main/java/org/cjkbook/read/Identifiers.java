@@ -13,7 +13,7 @@ import org.cjkbook.model.Chapter;
 import org.cjkbook.model.Inline;
 
 /**
- * The ids by which links lead to the headings and chapter titles of one book: those the
+ * The ids by which links lead to the headings, chapter titles and figures of one book: those the
  * sources give, and those made from a heading's text where they give none, as Pandoc makes
  * them, so that a book written for Pandoc links alike. The sources are read in order
  * into one instance; the links are checked once all of them are read, since a link may
@@ -28,9 +28,12 @@ final class Identifiers {
     private record Link(String id, Path file, int line) {
     }
 
-    /** Takes an id the source gives the heading at {@code file:line}; an id given twice is an error. */
-    String given(String id, Path file, int line) {
-        String holder = holders.putIfAbsent(id, "the heading at " + file + ":" + line);
+    /**
+     * Takes an id the source gives the element at {@code file:line}, {@code what} it is (a
+     * heading, a figure); an id given twice is an error.
+     */
+    String given(String id, String what, Path file, int line) {
+        String holder = holders.putIfAbsent(id, "the " + what + " at " + file + ":" + line);
         if (holder != null) {
             throw BookException.at(file, line, "#" + id + " is already the id of " + holder);
         }

@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.cjkbook.BookException;
@@ -334,26 +335,48 @@ final class MarkdownConverter {
      * its text alternative, as Pandoc's {@code implicit_figures} makes it.
      */
     private List<Block> paragraph(Paragraph paragraph) {
+        String figureId = figureId(paragraph);
         List<Inline> content = new ArrayList<>();
         hiddenElement = null;
         for (Node node = paragraph.getFirstChild(); node != null; node = node.getNext()) {
-            inline(node, content, null);
+            if (figureId == null || node instanceof Image) {
+                inline(node, content, null);
+            }
         }
         hiddenElement = null;
         content = trimmed(merged(content));
         if (!isBlank(content)) {
             return List.of(new Block.Paragraph(content));
         }
-        boolean figure = paragraph.getFirstChild() instanceof Image && paragraph.getFirstChild().getNext() == null;
+        boolean figure = figureId != null
+                || paragraph.getFirstChild() instanceof Image && paragraph.getFirstChild().getNext() == null;
+        String id = figureId == null ? null : identifiers.given(figureId, "figure", file, lineOf(paragraph));
         List<Block> images = new ArrayList<>();
         new Walk() {
             @Override
             public void image(Inline.Image image) {
                 String caption = figure && !image.decorative() ? image.alt() : null;
-                images.add(new Block.Image(image.file(), image.alt(), caption, image.decorative()));
+                images.add(new Block.Image(image.file(), image.alt(), caption, image.decorative(), id));
             }
         }.inlines(content);
         return images;
+    }
+
+    /** Pandoc's attributes after an image: {@code {#fig:id}}, other attributes after the id read past. */
+    private static final Pattern IMAGE_ATTRIBUTES = Pattern.compile("\\{#([^\\s{}]+)(?:\\s[^{}]*)?}");
+
+    /**
+     * The id of a figure written as an image alone in its paragraph followed by Pandoc's
+     * attributes, {@code ![图注](a.png){#fig:a}}, which a link can lead to; null otherwise.
+     */
+    private static String figureId(Paragraph paragraph) {
+        Node image = paragraph.getFirstChild();
+        if (!(image instanceof Image) || !(image.getNext() instanceof Text attributes)
+                || attributes.getNext() != null) {
+            return null;
+        }
+        Matcher id = IMAGE_ATTRIBUTES.matcher(attributes.getLiteral().strip());
+        return id.matches() ? id.group(1) : null;
     }
 
     /**
@@ -486,7 +509,7 @@ final class MarkdownConverter {
      */
     private HeadingAttributes heading(Heading heading, List<Block> hoisted) {
         HeadingAttributes written = HeadingAttributes.of(inlines(heading, hoisted));
-        String id = written.id() != null ? identifiers.given(written.id(), file, lineOf(heading))
+        String id = written.id() != null ? identifiers.given(written.id(), "heading", file, lineOf(heading))
                 : identifiers.made(written.content());
         return new HeadingAttributes(written.content(), id);
     }

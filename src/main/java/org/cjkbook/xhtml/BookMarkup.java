@@ -90,6 +90,13 @@ public abstract class BookMarkup {
                     }
                     super.heading(heading);
                 }
+
+                @Override
+                public void image(Block.Image image) {
+                    if (image.id() != null) {
+                        chapterOfId.putIfAbsent(image.id(), chapter);
+                    }
+                }
             }.blocks(chapter.blocks());
         }
     }
@@ -438,7 +445,7 @@ public abstract class BookMarkup {
 
         @Override
         public void image(Block.Image image) {
-            m.open("figure");
+            m.open("figure", "id", image.id() == null ? null : idOnce(image.id()));
             img(m, image.file(), image.alt(), image.decorative(), null);
             if (image.caption() != null) {
                 // A caption that repeats the text alternative is read once, as Pandoc's figures are.
