@@ -29,14 +29,27 @@ final class BuildCommand implements Callable<Integer> {
             description = "Folder with a font file for each face (default: the book's 'fonts', else the bundled fonts).")
     Path fontsFolder;
 
+    @Option(names = "--script", paramLabel = "SCRIPT",
+            description = "Convert the text to hans, hant, hant-tw or hant-hk (default: the book's 'script', else as written).")
+    String script;
+
+    @Option(names = "--vertical", description = "Set the EPUB in vertical lines, right to left (default: the book's 'writing-mode').")
+    boolean vertical;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
-        Publisher.builder()
-                .source(source)
+        Publisher.Builder builder = Publisher.builder();
+        if (script != null) {
+            builder.set("script", script);
+        }
+        if (vertical) {
+            builder.set("writing-mode", "vertical");
+        }
+        builder.source(source)
                 .output(output)
                 .formats(formats == null ? null : Publisher.formats(formats, "--format"))
                 .fontsFolder(fontsFolder)

@@ -138,7 +138,8 @@ public final class BookLoader {
         if (chapters.isEmpty()) {
             throw BookException.in(settings.sources().get(0), "no text to make a book of");
         }
-        return new Book(metadata.build(), renumber(chapters), layout);
+        Book book = new Book(metadata.build(), renumber(chapters), layout);
+        return settings.script() == null ? book : ScriptConversion.convert(book, settings.script());
     }
 
     private Book readFile(Path file, BookFolder folder, Path settingsFile, List<Source> sources,

@@ -12,11 +12,13 @@ import org.cjkbook.model.Book;
 import org.cjkbook.model.Contributor;
 import org.cjkbook.model.Metadata;
 import org.cjkbook.model.Role;
+import org.cjkbook.text.ScriptConverter;
 
 /**
  * Book settings, from {@code book.yaml} or a Markdown file's front matter: metadata that
  * overrides what the text says, and choices the text cannot make (sources, page size,
- * fonts, editions, layout). A null {@code layout} leaves it to the sources.
+ * fonts, editions, layout, script, writing mode). A null {@code layout} leaves it to the
+ * sources; a null {@code script} leaves the text in the characters it is written in.
  */
 public record Settings(
         Path file,
@@ -26,14 +28,16 @@ public record Settings(
         List<String> formats,
         Map<String, Path> fonts,
         Path cover,
-        Book.Layout layout) {
+        Book.Layout layout,
+        ScriptConverter.Target script,
+        boolean vertical) {
 
     /** Metadata keys, as in {@code book.yaml} and front matter. */
     static final Set<String> METADATA_KEYS = Set.of("title", "kicker", "subtitle", "column", "language",
             "identifier", "date", "publisher", "rights", "description", "source", "subjects", "creators",
             "contributors");
     private static final Set<String> BOOK_KEYS = Set.of("sources", "page-size", "formats", "fonts", "cover",
-            "layout");
+            "layout", "script", "writing-mode");
     private static final Set<String> FONT_KEYS = Set.of("body", "bold", "heading", "mono");
     /** Where settings given to cjkbook itself, not in a file, are said to come from. */
     public static final Path GIVEN = Path.of("settings given to cjkbook");
@@ -57,7 +61,7 @@ public record Settings(
 
     /** The same settings with these sources. */
     public Settings withSources(List<Path> files) {
-        return new Settings(file, files, metadata, pageSize, formats, fonts, cover, layout);
+        return new Settings(file, files, metadata, pageSize, formats, fonts, cover, layout, script, vertical);
     }
 
     /**
@@ -79,6 +83,8 @@ public record Settings(
         Map<String, Path> fonts = new LinkedHashMap<>();
         Path cover = null;
         Book.Layout layout = null;
+        ScriptConverter.Target script = null;
+        boolean vertical = false;
         Path settingsFile = file;
         for (Map.Entry<String, Object> entry : map.entrySet()) {
             String key = entry.getKey();
@@ -95,6 +101,10 @@ public record Settings(
                 pageSize = string(value, key, file).toUpperCase(java.util.Locale.ROOT);
             } else if (key.equals("layout")) {
                 layout = layout(string(value, key, file), file);
+            } else if (key.equals("script")) {
+                script = script(string(value, key, file), file);
+            } else if (key.equals("writing-mode")) {
+                vertical = vertical(string(value, key, file), file);
             } else if (key.equals("formats")) {
                 formats = formats(strings(value, key, file), file + ": formats");
             } else if (key.equals("cover")) {
@@ -114,7 +124,24 @@ public record Settings(
         }
         file = settingsFile;
         applyMetadata(metadata, Metadata.builder(), file);
-        return new Settings(file, sources, metadata, pageSize, formats, fonts, cover, layout);
+        return new Settings(file, sources, metadata, pageSize, formats, fonts, cover, layout, script, vertical);
+    }
+
+    private static ScriptConverter.Target script(String value, Path file) {
+        ScriptConverter.Target script = ScriptConverter.Target.of(value);
+        if (script == null) {
+            throw BookException.in(file, "script '" + value + "' is not one of "
+                    + java.util.Arrays.stream(ScriptConverter.Target.values()).map(ScriptConverter.Target::key).toList());
+        }
+        return script;
+    }
+
+    /** True for {@code vertical}, the EPUB's writing mode for 竖排; {@code horizontal} is the default. */
+    private static boolean vertical(String value, Path file) {
+        if (!value.equals("vertical") && !value.equals("horizontal")) {
+            throw BookException.in(file, "writing-mode '" + value + "' is not one of horizontal, vertical");
+        }
+        return value.equals("vertical");
     }
 
     private static Book.Layout layout(String value, Path file) {
