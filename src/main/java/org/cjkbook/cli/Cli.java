@@ -77,7 +77,8 @@ public final class Cli implements Runnable {
 
         @Override
         public Integer call() {
-            spec.commandLine().getOut().print(InspectionJson.of(Publisher.builder().source(source).build().read()));
+            Publisher.Reading reading = Publisher.builder().source(source).build().inspect();
+            spec.commandLine().getOut().print(InspectionJson.of(reading.book(), reading.vertical()));
             return 0;
         }
     }

@@ -7,6 +7,7 @@ import org.cjkbook.model.Book;
 import org.cjkbook.model.Chapter;
 import org.cjkbook.model.Contributor;
 import org.cjkbook.model.Metadata;
+import org.cjkbook.text.Script;
 
 /** The detected structure of a book, as {@code inspect} prints it. */
 final class InspectionJson {
@@ -14,7 +15,8 @@ final class InspectionJson {
     private InspectionJson() {
     }
 
-    static String of(Book book) {
+    /** {@code vertical} when the EPUB is set in vertical lines. */
+    static String of(Book book, boolean vertical) {
         Metadata m = book.metadata();
         StringBuilder out = new StringBuilder("{\n");
         field(out, "title", m.title());
@@ -22,6 +24,8 @@ final class InspectionJson {
         field(out, "subtitle", m.subtitle());
         field(out, "column", m.column());
         field(out, "language", m.language());
+        field(out, "script", script(m.language()));
+        field(out, "direction", vertical ? "vertical" : "horizontal");
         field(out, "date", m.date());
         field(out, "source", m.source());
         contributors(out, "creators", m.creators());
@@ -35,6 +39,15 @@ final class InspectionJson {
                     .append(", \"paragraphs\": ").append(paragraphs).append('}');
         }
         return out.append(chapters.isEmpty() ? "]\n}\n" : "\n  ]\n}\n").toString();
+    }
+
+    /** The script as the {@code script} setting names it: hans, hant, or hant with its region. */
+    private static String script(String language) {
+        if (!Script.isTraditional(language)) {
+            return "hans";
+        }
+        java.util.regex.Matcher region = java.util.regex.Pattern.compile("(?i)zh-(?:Hant-)?(TW|HK|MO)\\b.*").matcher(language);
+        return region.matches() ? "hant-" + region.group(1).toLowerCase(java.util.Locale.ROOT) : "hant";
     }
 
     private static void field(StringBuilder out, String name, String value) {
