@@ -45,7 +45,8 @@ class PunctuationSqueezeTest {
         PunctuationSqueeze centred = PunctuationSqueeze.CENTRED_STOPS;
         assertThat(sides(centred, "了。」問")).isEqualTo("....");
         assertThat(sides(centred, "說，「好")).isEqualTo("....");
-        assertThat(sides(centred, "」，")).isEqualTo("a.");
+        assertThat(sides(centred, "」，")).isEqualTo("..");
+        assertThat(sides(centred, "」「")).isEqualTo("a.");
         assertThat(sides(centred, "）「")).isEqualTo("a.");
         assertThat(sides(centred, "「『紅")).isEqualTo(".b.");
         assertThat(centred.closesWithBlank('。')).isFalse();
