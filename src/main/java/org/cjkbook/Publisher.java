@@ -29,6 +29,7 @@ import org.cjkbook.pdf.PdfEdition;
 import org.cjkbook.pdf.PrintMarkup;
 import org.cjkbook.read.BookLoader;
 import org.cjkbook.read.Settings;
+import org.cjkbook.text.Script;
 import org.cjkbook.xhtml.Coverage;
 
 /**
@@ -116,8 +117,8 @@ public final class Publisher {
         return new Builder();
     }
 
-    /** A book as read, and the source files it was read from, in order. */
-    public record Reading(Book book, List<Path> sources) {
+    /** A book as read, the source files it was read from, in order, and whether its EPUB is set in vertical lines. */
+    public record Reading(Book book, List<Path> sources, boolean vertical) {
         public Reading {
             sources = List.copyOf(sources);
         }
@@ -128,7 +129,7 @@ public final class Publisher {
         BookLoader.Loaded loaded = load();
         loaded.warnings().forEach(progress::warning);
         reportPunctuation(loaded);
-        return new Reading(loaded.book(), loaded.settings().sources());
+        return new Reading(loaded.book(), loaded.settings().sources(), loaded.settings().vertical());
     }
 
     /** Says what the punctuation clean-up changed, when the settings ask for it. */
@@ -176,7 +177,8 @@ public final class Publisher {
         // the run before any output is written.
         stage[0] = "making the markup";
         Instant modified = modified(book);
-        EpubEdition epubEdition = new EpubEdition(modified, loaded.settings().cover());
+        boolean vertical = loaded.settings().vertical();
+        EpubEdition epubEdition = new EpubEdition(modified, loaded.settings().cover(), vertical);
         EpubMarkup epub = chosen.contains("epub") ? epubEdition.markup(book, List.of(), fontSet) : null;
         PrintMarkup print = chosen.contains("pdf") ? PdfEdition.markup(book, page, fontSet, compose) : null;
         List<Coverage> needs = new ArrayList<>();
@@ -199,7 +201,7 @@ public final class Publisher {
             stage[0] = "laying out the PDF";
             long pdfStart = System.nanoTime();
             Path file = folder.resolve(loaded.name() + ".pdf");
-            printed = new PdfEdition(subsets(print.coverage().characters(), fontSet), page, modified)
+            printed = new PdfEdition(subsets(print.coverage().characters(), fontSet, false), page, modified)
                     .write(book, print, file);
             editions.add(written("pdf", printed.file(), pdfStart, printed.pages() + " pages, ", warnings));
         }
@@ -212,8 +214,8 @@ public final class Publisher {
                 epub = epubEdition.markup(book, printed.pageStarts(), fontSet);
                 printSource = "《" + book.metadata().title() + "》PDF " + page.label();
             }
-            OutputFile.Written written = epubEdition.write(book, epub, subsets(epub.coverage().characters(), fontSet),
-                    printSource, file);
+            OutputFile.Written written = epubEdition.write(book, epub,
+                    subsets(epub.coverage().characters(), fontSet, vertical), printSource, file);
             editions.add(written("epub", written, epubStart, printed == null ? "" : "page numbers of the PDF, ",
                     warnings));
         }
@@ -263,13 +265,16 @@ public final class Publisher {
 
     /**
      * The fonts given, else each face's font as the settings name it, the others from the
-     * fonts folder given or else those that come with cjkbook.
+     * fonts folder given or else those that come with cjkbook: Traditional Chinese fonts
+     * for a book in Traditional characters, Simplified ones for the rest.
      */
     private FontSet fonts(BookLoader.Loaded loaded) {
         if (fonts != null) {
             return fonts;
         }
-        FontSet defaults = fontsFolder != null ? FontSet.inFolder(fontsFolder) : FontSet.bundled();
+        boolean traditional = Script.isTraditional(loaded.book().metadata().language());
+        FontSet defaults = fontsFolder != null ? FontSet.inFolder(fontsFolder, traditional)
+                : FontSet.bundled(traditional);
         Map<String, Path> configured = loaded.settings().fonts();
         if (configured.isEmpty()) {
             return defaults;
@@ -281,12 +286,14 @@ public final class Publisher {
         return FontSet.of(files);
     }
 
-    private static Map<Face, byte[]> subsets(Map<Face, SortedSet<Integer>> characters, FontSet fonts) {
+    /** The fonts of each face cut down to its characters; for vertical text, with their vertical forms. */
+    private static Map<Face, byte[]> subsets(Map<Face, SortedSet<Integer>> characters, FontSet fonts,
+                                             boolean vertical) {
         Map<Face, byte[]> subsets = new EnumMap<>(Face.class);
         // A face that draws nothing (code, in a book without any) is not embedded at all.
         characters.forEach((face, codePoints) -> {
             if (!codePoints.isEmpty()) {
-                subsets.put(face, fonts.subset(face, codePoints));
+                subsets.put(face, fonts.subset(face, codePoints, vertical));
             }
         });
         return subsets;

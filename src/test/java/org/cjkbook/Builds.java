@@ -31,6 +31,7 @@ public final class Builds {
 
     private static final ConcurrentHashMap<Path, Path> BUILT = new ConcurrentHashMap<>();
     private static final ConcurrentHashMap<String, Path> COPIED = new ConcurrentHashMap<>();
+    private static final ConcurrentHashMap<String, Path> WITH_OPTIONS = new ConcurrentHashMap<>();
 
     /** The outcome of one run of the command line. */
     public record Run(int exitCode, String out, String err) {
@@ -50,6 +51,28 @@ public final class Builds {
                 }
                 return folder;
             } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+    }
+
+    /**
+     * The folder where {@code source} was built with these further options of the command
+     * line (such as {@code --script hant-tw}), building it on first use.
+     */
+    public static Path of(Path source, String... options) {
+        return WITH_OPTIONS.computeIfAbsent(source + " " + String.join(" ", options), key -> {
+            try {
+                Path folder = Files.createTempDirectory("cjkbook-test");
+                List<String> arguments = new ArrayList<>(List.of("build", source.toString(), "-o", folder.toString(),
+                        "--fonts", "fonts"));
+                arguments.addAll(List.of(options));
+                Run run = cli(arguments.toArray(String[]::new));
+                if (run.exitCode() != 0) {
+                    throw new AssertionError("build of " + key + " failed: " + run.err());
+                }
+                return folder;
+            } catch (IOException e) {
                 throw new java.io.UncheckedIOException(e);
             }
         });

@@ -37,6 +37,13 @@ final class BuildCommand implements Callable<Integer> {
                     + " and half-width marks made those of Chinese print (the book's 'punctuation: normalize').")
     boolean normalizePunctuation;
 
+    @Option(names = "--script", paramLabel = "SCRIPT",
+            description = "Convert the text to hans, hant, hant-tw or hant-hk (default: the book's 'script', else as written).")
+    String script;
+
+    @Option(names = "--vertical", description = "Set the EPUB in vertical lines, right to left (default: the book's 'writing-mode').")
+    boolean vertical;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -46,6 +53,12 @@ final class BuildCommand implements Callable<Integer> {
         Publisher.Builder publisher = metadata.applyTo(Publisher.builder());
         if (normalizePunctuation) {
             publisher.set("punctuation", "normalize");
+        }
+        if (script != null) {
+            publisher.set("script", script);
+        }
+        if (vertical) {
+            publisher.set("writing-mode", "vertical");
         }
         publisher
                 .source(source)

@@ -85,7 +85,8 @@ public final class Cli implements Runnable {
             // The sources as the person would name them: inside the book's folder.
             Path folder = java.nio.file.Files.isDirectory(source) ? source : source.toAbsolutePath().getParent();
             spec.commandLine().getOut().print(InspectionJson.of(reading.book(), reading.sources().stream()
-                    .map(file -> folder.toAbsolutePath().normalize().relativize(file).toString()).toList()));
+                    .map(file -> folder.toAbsolutePath().normalize().relativize(file).toString()).toList(),
+                    reading.vertical()));
             return 0;
         }
     }

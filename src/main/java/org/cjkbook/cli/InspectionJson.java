@@ -7,6 +7,7 @@ import org.cjkbook.model.Book;
 import org.cjkbook.model.Chapter;
 import org.cjkbook.model.Contributor;
 import org.cjkbook.model.Metadata;
+import org.cjkbook.text.Script;
 
 /** The detected structure of a book and the files it was read from, as {@code inspect} prints it. */
 final class InspectionJson {
@@ -14,8 +15,11 @@ final class InspectionJson {
     private InspectionJson() {
     }
 
-    /** {@code sources} are the source files in the order read, as the person would name them. */
-    static String of(Book book, List<String> sources) {
+    /**
+     * {@code sources} are the source files in the order read, as the person would name them;
+     * {@code vertical} when the EPUB is set in vertical lines.
+     */
+    static String of(Book book, List<String> sources, boolean vertical) {
         Metadata m = book.metadata();
         StringBuilder out = new StringBuilder("{\n");
         field(out, "title", m.title());
@@ -23,6 +27,8 @@ final class InspectionJson {
         field(out, "subtitle", m.subtitle());
         field(out, "column", m.column());
         field(out, "language", m.language());
+        field(out, "script", script(m.language()));
+        field(out, "direction", vertical ? "vertical" : "horizontal");
         field(out, "date", m.date());
         field(out, "source", m.source());
         contributors(out, "creators", m.creators());
@@ -38,6 +44,15 @@ final class InspectionJson {
                     .append(", \"paragraphs\": ").append(paragraphs).append('}');
         }
         return out.append(chapters.isEmpty() ? "]\n}\n" : "\n  ]\n}\n").toString();
+    }
+
+    /** The script as the {@code script} setting names it: hans, hant, or hant with its region. */
+    private static String script(String language) {
+        if (!Script.isTraditional(language)) {
+            return "hans";
+        }
+        java.util.regex.Matcher region = java.util.regex.Pattern.compile("(?i)zh-(?:Hant-)?(TW|HK|MO)\\b.*").matcher(language);
+        return region.matches() ? "hant-" + region.group(1).toLowerCase(java.util.Locale.ROOT) : "hant";
     }
 
     private static void field(StringBuilder out, String name, String value) {

@@ -40,14 +40,17 @@ final class EpubDocuments extends BookMarkup {
     static final String LATIN_CLASS = "latin";
 
     private final Function<String, String> imageHref;
+    private final boolean vertical;
     /** Page starts of the print edition by text block. */
     private final Map<Integer, List<PageStart>> pageStarts = new HashMap<>();
     /** Page labels, in page order, with the file that marks each: the page list. */
     private final Map<String, String> pageFiles = new TreeMap<>(Comparator.comparingInt(Integer::parseInt));
     private String currentFile;
 
-    private EpubDocuments(Book book, FontSet fonts, Function<String, String> imageHref, List<PageStart> starts) {
+    private EpubDocuments(Book book, FontSet fonts, boolean vertical, Function<String, String> imageHref,
+                          List<PageStart> starts) {
         super(book, fonts);
+        this.vertical = vertical;
         this.imageHref = imageHref;
         for (PageStart start : starts) {
             pageStarts.computeIfAbsent(start.block(), b -> new ArrayList<>()).add(start);
@@ -56,13 +59,14 @@ final class EpubDocuments extends BookMarkup {
     }
 
     /**
-     * The documents. {@code imageHref} maps an image's file, as the model holds it, to its
-     * path inside the EPUB; {@code coverHref} is the cover image's path; {@code pageStarts}
-     * are where the print edition's pages begin, or empty.
+     * The documents, linking {@code stylesheets}, in vertical lines when {@code vertical}.
+     * {@code imageHref} maps an image's file, as the model holds it, to its path inside the
+     * EPUB; {@code coverHref} is the cover image's path; {@code pageStarts} are where the
+     * print edition's pages begin, or empty.
      */
-    static EpubMarkup of(Book book, FontSet fonts, String stylesheet, Function<String, String> imageHref,
-                        String coverHref, List<PageStart> pageStarts) {
-        return new EpubDocuments(book, fonts, imageHref, pageStarts).write(stylesheet, coverHref);
+    static EpubMarkup of(Book book, FontSet fonts, List<String> stylesheets, boolean vertical,
+                         Function<String, String> imageHref, String coverHref, List<PageStart> pageStarts) {
+        return new EpubDocuments(book, fonts, vertical, imageHref, pageStarts).write(stylesheets, coverHref);
     }
 
     /** The file name of a chapter's document. */
@@ -70,9 +74,9 @@ final class EpubDocuments extends BookMarkup {
         return chapter.id() + ".xhtml";
     }
 
-    private EpubMarkup write(String stylesheet, String coverHref) {
-        EpubMarkup.Document cover = document("cover.xhtml", labels.cover(), stylesheet, "cover", m -> cover(m, coverHref));
-        EpubMarkup.Document titlePage = document("titlepage.xhtml", metadata.title(), stylesheet, "frontmatter",
+    private EpubMarkup write(List<String> stylesheets, String coverHref) {
+        EpubMarkup.Document cover = document("cover.xhtml", labels.cover(), stylesheets, "cover", m -> cover(m, coverHref));
+        EpubMarkup.Document titlePage = document("titlepage.xhtml", metadata.title(), stylesheets, "frontmatter",
                 this::titlePage);
         // The navigation document comes second in reading order but is written last, when
         // the page list knows where each page break landed; its own blocks are numbered in
@@ -81,23 +85,24 @@ final class EpubDocuments extends BookMarkup {
         blockCount(navigationBlocks + contentsBlocks());
         List<EpubMarkup.Document> chapters = new ArrayList<>();
         for (Chapter chapter : book.chapters()) {
-            chapters.add(document(chapterFile(chapter), tocLabel(chapter), stylesheet, "bodymatter",
+            chapters.add(document(chapterFile(chapter), tocLabel(chapter), stylesheets, "bodymatter",
                     m -> chapter(m, chapter)));
         }
         EpubMarkup.Document colophon = hasColophon()
-                ? document("colophon.xhtml", labels.colophon(), stylesheet, "backmatter", this::colophon)
+                ? document("colophon.xhtml", labels.colophon(), stylesheets, "backmatter", this::colophon)
                 : null;
         int afterColophon = blockCount();
         blockCount(navigationBlocks);
-        EpubMarkup.Document navigation = document("nav.xhtml", labels.contents(), stylesheet, "frontmatter", this::navigation);
+        EpubMarkup.Document navigation = document("nav.xhtml", labels.contents(), stylesheets, "frontmatter", this::navigation);
         blockCount(afterColophon);
         return new EpubMarkup(cover, titlePage, navigation, chapters, colophon, coverage());
     }
 
-    private EpubMarkup.Document document(String name, String title, String stylesheet, String matter, Consumer<Markup> body) {
+    private EpubMarkup.Document document(String name, String title, List<String> stylesheets, String matter,
+                                        Consumer<Markup> body) {
         currentFile = name;
-        Markup m = newMarkup();
-        head(m, title, List.of(stylesheet));
+        Markup m = vertical ? newMarkup().forVerticalText() : newMarkup();
+        head(m, title, stylesheets);
         m.close("head").newline();
         m.open("body", "epub:type", matter).newline();
         body.accept(m);

@@ -61,6 +61,7 @@ public final class EpubEdition {
 
     private final Instant modified;
     private final Path cover;
+    private final boolean vertical;
 
     /**
      * {@code modified} becomes {@code dcterms:modified}: take it from the sources, not the
@@ -68,8 +69,17 @@ public final class EpubEdition {
      * the metadata.
      */
     public EpubEdition(Instant modified, Path cover) {
+        this(modified, cover, false);
+    }
+
+    /**
+     * The same, set in vertical lines from right to left (竖排) when {@code vertical}: the
+     * fonts it embeds must then keep their vertical forms and metrics.
+     */
+    public EpubEdition(Instant modified, Path cover, boolean vertical) {
         this.modified = modified;
         this.cover = cover;
+        this.vertical = vertical;
     }
 
     /**
@@ -79,7 +89,8 @@ public final class EpubEdition {
      */
     public EpubMarkup markup(Book book, List<PageStart> pageStarts, FontSet fonts) {
         Map<String, String> images = imageNames(book);
-        return EpubDocuments.of(book, fonts, "css/epub.css", images::get, coverHref(), pageStarts);
+        List<String> stylesheets = vertical ? List.of("css/epub.css", "css/vertical.css") : List.of("css/epub.css");
+        return EpubDocuments.of(book, fonts, stylesheets, vertical, images::get, coverHref(), pageStarts);
     }
 
     private String coverHref() {
@@ -102,6 +113,9 @@ public final class EpubEdition {
             epub.getSpine().addSpineReference(new SpineReference(resource));
         }
         epub.getResources().add(resource(stylesheet(fontPrograms.keySet()), "css/epub.css", CSS));
+        if (vertical) {
+            epub.getResources().add(resource(resourceBytes("vertical.css"), "css/vertical.css", CSS));
+        }
         for (Face face : Face.values()) {
             if (fontPrograms.containsKey(face)) {
                 // Reading engines draw the dashes of —— side by side with no stretching of their
@@ -117,7 +131,7 @@ public final class EpubEdition {
 
         String identifier = book.identifier();
         PackageDocument opf = new PackageDocument(book, epub, documents, identifier, timestamp(modified),
-                coverHref(), Accessibility.of(book, printSource != null), printSource);
+                coverHref(), Accessibility.of(book, printSource != null), printSource, vertical);
         return OutputFile.write(target, out -> {
             ZipOutputStream zip = new ZipOutputStream(out, StandardCharsets.UTF_8);
             storedEntry(zip, "mimetype", "application/epub+zip".getBytes(StandardCharsets.US_ASCII));

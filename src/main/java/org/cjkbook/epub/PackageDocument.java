@@ -21,10 +21,11 @@ final class PackageDocument {
     private final String coverHref;
     private final Accessibility accessibility;
     private final String printSource;
+    private final boolean vertical;
 
     PackageDocument(Book book, nl.siegmann.epublib.domain.Book epub, EpubMarkup documents,
                     String identifier, String modified, String coverHref, Accessibility accessibility,
-                    String printSource) {
+                    String printSource, boolean vertical) {
         this.book = book;
         this.epub = epub;
         this.documents = documents;
@@ -33,6 +34,7 @@ final class PackageDocument {
         this.coverHref = coverHref;
         this.accessibility = accessibility;
         this.printSource = printSource;
+        this.vertical = vertical;
     }
 
     String packageXml() {
@@ -74,6 +76,10 @@ final class PackageDocument {
         }
         accessibility.write(m);
         m.empty("meta", "name", "cover", "content", EpubEdition.idFor(coverHref)).newline();
+        if (vertical) {
+            // Kindle reads the writing mode from here, not from the stylesheet.
+            m.empty("meta", "name", "primary-writing-mode", "content", "vertical-rl").newline();
+        }
         m.element("meta", modified, "property", "dcterms:modified").newline();
         m.close("metadata").newline();
 
@@ -85,7 +91,7 @@ final class PackageDocument {
         }
         m.close("manifest").newline();
 
-        m.open("spine", "toc", "ncx").newline();
+        m.open("spine", "toc", "ncx", "page-progression-direction", vertical ? "rtl" : null).newline();
         for (SpineReference reference : epub.getSpine().getSpineReferences()) {
             m.empty("itemref", "idref", reference.getResourceId()).newline();
         }

@@ -7,29 +7,35 @@ package org.cjkbook.font;
  * faces share a family and differ by weight: a reader that falls back to synthetic bold
  * still picks the right design. The families are the book's own names, not the fonts':
  * a book that names other fonts in its settings keeps its stylesheets.
+ *
+ * <p>Each face has a file for Simplified and one for Traditional Chinese: the Noto CJK
+ * families differ in glyph forms (骨, 戶, 說 are drawn as each region teaches them) and in
+ * where punctuation sits (Taiwan and Hong Kong centre ，。 in the em).
  */
 public enum Face {
-    /** Body text: Noto Serif SC Regular (宋体/明体 style). */
-    BODY("Book Serif", 400, "NotoSerifSC-Regular.ttf"),
-    /** Strong text and titles: Noto Serif SC Bold. */
-    BOLD("Book Serif", 700, "NotoSerifSC-Bold.ttf"),
-    /** Headings: Noto Sans SC Bold (黑体 style). */
-    HEADING("Book Sans", 700, "NotoSansSC-Bold.ttf"),
+    /** Body text: Noto Serif SC or TC Regular (宋体/明体 style). */
+    BODY("Book Serif", 400, "NotoSerifSC-Regular.ttf", "NotoSerifTC-Regular.ttf"),
+    /** Strong text and titles: Noto Serif SC or TC Bold. */
+    BOLD("Book Serif", 700, "NotoSerifSC-Bold.ttf", "NotoSerifTC-Bold.ttf"),
+    /** Headings: Noto Sans SC or TC Bold (黑体 style). */
+    HEADING("Book Sans", 700, "NotoSansSC-Bold.ttf", "NotoSansTC-Bold.ttf"),
     /**
      * Code: Noto Sans Mono Regular, whose columns keep a program's alignment. It has no Han,
      * which falls back to the body face; being last, it draws another face's text only where
      * no other face can.
      */
-    MONO("Book Mono", 400, "NotoSansMono-Regular.ttf");
+    MONO("Book Mono", 400, "NotoSansMono-Regular.ttf", "NotoSansMono-Regular.ttf");
 
     private final String family;
     private final int weight;
     private final String defaultFileName;
+    private final String traditionalFileName;
 
-    Face(String family, int weight, String defaultFileName) {
+    Face(String family, int weight, String defaultFileName, String traditionalFileName) {
         this.family = family;
         this.weight = weight;
         this.defaultFileName = defaultFileName;
+        this.traditionalFileName = traditionalFileName;
     }
 
     /** The CSS {@code font-family} name. */
@@ -38,6 +44,9 @@ public enum Face {
     /** The CSS {@code font-weight}. */
     public int weight() { return weight; }
 
-    /** The file name of this face in the project's {@code fonts/} folder. */
+    /** The file name of this face in the project's {@code fonts/} folder, for Simplified Chinese. */
     public String defaultFileName() { return defaultFileName; }
+
+    /** The file name of this face in the project's {@code fonts/} folder, for Traditional or Simplified Chinese. */
+    public String fileName(boolean traditional) { return traditional ? traditionalFileName : defaultFileName; }
 }

@@ -43,6 +43,7 @@ public final class FontSet {
     private static final int OPENTYPE_CFF = 0x4F54544F; // 'OTTO'
     private static final int COLLECTION = 0x74746366; // 'ttcf'
     private static final int BYTE_ORDER_MARK = 0xFEFF;
+    private static final int IDEOGRAPHIC_FULL_STOP = 0x3002;
 
     private final Map<Face, LazyFont> fonts;
 
@@ -68,11 +69,16 @@ public final class FontSet {
         return new FontSet(Collections.unmodifiableMap(fonts));
     }
 
-    /** The fonts that travel inside cjkbook: each face's {@link Face#defaultFileName() default file}. */
+    /** The fonts that travel inside cjkbook, for Simplified Chinese. */
     public static FontSet bundled() {
+        return bundled(false);
+    }
+
+    /** The fonts that travel inside cjkbook, for Traditional or Simplified Chinese: each face's {@link Face#fileName file}. */
+    public static FontSet bundled(boolean traditional) {
         Map<Face, Path> files = new EnumMap<>(Face.class);
         for (Face face : Face.values()) {
-            files.put(face, resource(face.defaultFileName()));
+            files.put(face, resource(face.fileName(traditional)));
         }
         return of(files);
     }
@@ -104,9 +110,19 @@ public final class FontSet {
 
     /** The fonts in a folder holding each face's {@link Face#defaultFileName() default file}. */
     public static FontSet inFolder(Path fontsDir) {
+        return inFolder(fontsDir, false);
+    }
+
+    /**
+     * The fonts in a folder, for Traditional or Simplified Chinese: each face's
+     * {@link Face#fileName file}, or, for a Traditional book in a folder that has no
+     * Traditional file of a face, its Simplified one, which draws Traditional characters too.
+     */
+    public static FontSet inFolder(Path fontsDir, boolean traditional) {
         Map<Face, Path> files = new EnumMap<>(Face.class);
         for (Face face : Face.values()) {
-            files.put(face, fontsDir.resolve(face.defaultFileName()));
+            Path file = fontsDir.resolve(face.fileName(traditional));
+            files.put(face, Files.exists(file) ? file : fontsDir.resolve(face.defaultFileName()));
         }
         return of(files);
     }
@@ -162,7 +178,33 @@ public final class FontSet {
      * {@link #missing(Face, Set)}). The same code points always give the same bytes.
      */
     public byte[] subset(Face face, Set<Integer> codePoints) {
-        return fonts.get(face).use(font -> FontSubsetter.subset(font, codePoints));
+        return subset(face, codePoints, false);
+    }
+
+    /**
+     * The same; for {@code vertical} text, with the vertical metrics of its glyphs and the
+     * vertical forms of its characters (the font's {@code vert} substitutions), and nothing
+     * else of the layout tables.
+     */
+    public byte[] subset(Face face, Set<Integer> codePoints, boolean vertical) {
+        return fonts.get(face).use(font -> FontSubsetter.subset(font, codePoints, vertical));
+    }
+
+    /**
+     * True when the face's font centres the ideographic full stop in its em, as fonts for
+     * Taiwan and Hong Kong do, rather than setting it in the lower left corner as mainland
+     * fonts do: their pauses and stops then have no blank half to give up.
+     */
+    public boolean centresStops(Face face) {
+        return fonts.get(face).use(font -> {
+            int glyph = font.getUnicodeCmapLookup().getGlyphId(IDEOGRAPHIC_FULL_STOP);
+            org.apache.fontbox.ttf.GlyphData outline = glyph == 0 ? null : font.getGlyph().getGlyph(glyph);
+            if (outline == null) {
+                return false;
+            }
+            float centre = (outline.getXMinimum() + outline.getXMaximum()) / 2f;
+            return Math.abs(centre / font.getAdvanceWidth(glyph) - 0.5f) < 0.15f;
+        });
     }
 
     /** The family name the face's font gives itself, as a colophon credits it. */

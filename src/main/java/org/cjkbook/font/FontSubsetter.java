@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.SortedMap;
+import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
@@ -24,7 +25,8 @@ import org.apache.fontbox.ttf.TrueTypeFont;
  * <ul>
  * <li>Any table it does not rebuild it copies byte for byte. GSUB, GPOS, GDEF, BASE, vhea,
  *     vmtx and kern hold glyph ids of the original font, so they are not kept: browsers'
- *     font sanitizer (OTS) rejects a font whose tables point past its glyphs.
+ *     font sanitizer (OTS) rejects a font whose tables point past its glyphs. Vertical
+ *     text needs some of them: those are rebuilt for the subset ({@link VerticalForms}).
  * <li>Its {@code cmap} is BMP only and it throws on a supplementary code point, so the
  *     {@code cmap} is written here ({@link UnicodeCmap}).
  * <li>Its {@code OS/2} keeps the original's version number (4) but stops after the
@@ -63,16 +65,23 @@ final class FontSubsetter {
         return glyphs;
     }
 
-    /** A TrueType font of .notdef and the glyphs of those code points that the font has. */
-    static byte[] subset(TrueTypeFont font, Set<Integer> codePoints) throws IOException {
+    /**
+     * A TrueType font of .notdef and the glyphs of those code points that the font has; for
+     * {@code vertical} text, with their vertical forms and metrics ({@link VerticalForms}).
+     */
+    static byte[] subset(TrueTypeFont font, Set<Integer> codePoints, boolean vertical) throws IOException {
         SortedMap<Integer, Integer> originalGlyphs = glyphs(font, codePoints);
         originalGlyphs.remove(0xFFFF);
+        Map<Integer, Integer> forms = vertical ? VerticalForms.of(font, originalGlyphs.values()) : Map.of();
 
         // glyph ids rather than code points, so the subsetter never builds its own cmap
         TTFSubsetter subsetter = new TTFSubsetter(font, SUBSETTER_TABLES);
-        subsetter.addGlyphIds(new TreeSet<>(originalGlyphs.values()));
+        SortedSet<Integer> kept = new TreeSet<>(originalGlyphs.values());
+        kept.addAll(forms.values());
+        subsetter.addGlyphIds(kept);
         Map<Integer, Integer> newGlyphIds = new HashMap<>();
-        subsetter.getGIDMap().forEach((newId, oldId) -> newGlyphIds.put(oldId, newId));
+        SortedMap<Integer, Integer> gidMap = new TreeMap<>(subsetter.getGIDMap());
+        gidMap.forEach((newId, oldId) -> newGlyphIds.put(oldId, newId));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         subsetter.writeToStream(out);
 
@@ -83,6 +92,9 @@ final class FontSubsetter {
         TTFTable os2 = font.getTableMap().get("OS/2");
         if (os2 != null) {
             tables.put("OS/2", os2(font.getTableBytes(os2), glyphs));
+        }
+        if (vertical) {
+            VerticalForms.addTables(font, gidMap, forms, newGlyphIds, tables);
         }
         return SfntFile.write(tables);
     }

@@ -49,6 +49,13 @@ public final class BuildMojo extends AbstractMojo {
     private String pageSize;
 
     /**
+     * The script to convert the text to: {@code hans}, {@code hant}, {@code hant-tw} or
+     * {@code hant-hk} (default: the book's {@code script}, else the characters it is written in).
+     */
+    @Parameter(property = "cjkbook.script")
+    private String script;
+
+    /**
      * Keys of {@code book.yaml}, by cjkbook's names or Pandoc's, that override the book's own,
      * e.g. {@code <title>书名</title>} or {@code <author>王一帆</author>}; a value in brackets
      * is a list, e.g. {@code <subjects>[历史, 文化]</subjects>}.
@@ -130,6 +137,9 @@ public final class BuildMojo extends AbstractMojo {
         }
         if (pageSize != null) {
             overrides.put("page-size", pageSize);
+        }
+        if (script != null) {
+            overrides.put("script", script);
         }
         return overrides;
     }

@@ -22,6 +22,7 @@ import org.cjkbook.font.Face;
 import org.cjkbook.font.FontSet;
 import org.cjkbook.model.Book;
 import org.cjkbook.text.LineComposer;
+import org.cjkbook.xhtml.Markup;
 import org.cjkbook.xhtml.PageStart;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
@@ -79,7 +80,8 @@ public final class PdfEdition {
         Map<Key, RendererMetrics> metrics = new HashMap<>();
         PrintDocument.Measures measures = (face, points) -> metrics.computeIfAbsent(new Key(face, points),
                 key -> new RendererMetrics(fonts.advances(face), points));
-        LineComposer composer = new LineComposer(measures.of(Face.BODY, PageGeometry.BODY_POINTS), BODY_EM,
+        LineComposer composer = new LineComposer(measures.of(Face.BODY, PageGeometry.BODY_POINTS),
+                Markup.squeeze(fonts), BODY_EM,
                 measure(page));
         return PrintDocument.of(book, fonts, stylesheets, composer, measures, Map.of());
     }

@@ -119,18 +119,22 @@ public final class BookLoader {
 
     /**
      * The book as read, changed as the settings ask once the structure is found from the
-     * text as written: figures numbered, punctuation cleaned up.
+     * text as written: punctuation cleaned up, the script converted, figures numbered.
      */
     private static Loaded transformed(Book book, Settings settings, String name, List<Source> sources,
             List<String> warnings) {
-        if (settings.figureNumbers()) {
-            book = FigureNumbers.of(book);
-        }
+        // Quotes paired before the script's own quotes replace them; figures numbered in the script's words.
         PunctuationCleanup.Counts punctuation = null;
         if (settings.normalizePunctuation()) {
             PunctuationCleanup.Result cleaned = PunctuationCleanup.of(book);
             book = cleaned.book();
             punctuation = cleaned.counts();
+        }
+        if (settings.script() != null) {
+            book = ScriptConversion.convert(book, settings.script());
+        }
+        if (settings.figureNumbers()) {
+            book = FigureNumbers.of(book);
         }
         return new Loaded(book, settings, name, sources, warnings, punctuation);
     }

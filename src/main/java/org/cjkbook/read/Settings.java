@@ -12,15 +12,17 @@ import org.cjkbook.model.Book;
 import org.cjkbook.model.Contributor;
 import org.cjkbook.model.Metadata;
 import org.cjkbook.model.Role;
+import org.cjkbook.text.ScriptConverter;
 
 /**
  * Book settings: metadata that overrides what the text says, and choices the text cannot
  * make (sources, page size, fonts, editions, layout, cover, figure numbers, punctuation
- * clean-up). They come in layers, each over the ones before it: a metadata file given to
+ * clean-up, script, writing mode). They come in layers, each over the ones before it: a metadata file given to
  * cjkbook, the front matter of the Markdown sources, {@code book.yaml}, and the keys given
  * to cjkbook itself (the command line's {@code -M}, {@link org.cjkbook.Publisher.Builder#set}).
  * A key may go by cjkbook's name or by Pandoc's ({@link SettingNames}). A null
- * {@code layout} leaves it to the sources.
+ * {@code layout} leaves it to the sources; a null {@code script} leaves the text in the
+ * characters it is written in.
  *
  * @param metadata the metadata fields set, under cjkbook's names, their values checked
  */
@@ -34,7 +36,9 @@ public record Settings(
         Path cover,
         Book.Layout layout,
         boolean figureNumbers,
-        boolean normalizePunctuation) {
+        boolean normalizePunctuation,
+        ScriptConverter.Target script,
+        boolean vertical) {
 
     private static final Set<String> FONT_KEYS = Set.of("body", "bold", "heading", "mono");
     /** Where settings given to cjkbook itself, not in a file, are said to come from. */
@@ -104,7 +108,8 @@ public record Settings(
         return new Settings(file, field(fields, "sources", List.of()), metadata, field(fields, "page-size", "A5"),
                 field(fields, "formats", List.of("epub", "pdf")), field(fields, "fonts", Map.of()),
                 field(fields, "cover", null), field(fields, "layout", null), field(fields, "figure-numbers", false),
-                field(fields, "punctuation", false));
+                field(fields, "punctuation", false), field(fields, "script", null),
+                field(fields, "writing-mode", false));
     }
 
     // Each field was put by value() for its own key, so its type is the one asked for.
@@ -116,7 +121,7 @@ public record Settings(
     /** The same settings with these sources. */
     Settings withSources(List<Path> files) {
         return new Settings(file, files, metadata, pageSize, formats, fonts, cover, layout, figureNumbers,
-                normalizePunctuation);
+                normalizePunctuation, script, vertical);
     }
 
     /** Sets the metadata fields the settings give on {@code builder}, over what it holds. */
@@ -159,6 +164,8 @@ public record Settings(
             case "layout" -> layout(string(value, key, file), file);
             case "figure-numbers" -> bool(value, key, file);
             case "punctuation" -> punctuation(string(value, key, file), file);
+            case "script" -> script(string(value, key, file), file);
+            case "writing-mode" -> vertical(string(value, key, file), file);
             case "formats" -> formats(strings(value, key, file), file + ": " + key);
             case "cover" -> cover(folder.resolve(string(value, key, file)).normalize(), key, book, file);
             case "fonts" -> fonts(value, key, folder, file);
@@ -238,6 +245,24 @@ public record Settings(
                 throw SettingNames.unknown(key + "." + field, known, file);
             }
         }
+    }
+
+    /** The script a book is converted to: {@code hans}, {@code hant}, {@code hant-tw} or {@code hant-hk}. */
+    private static ScriptConverter.Target script(String value, Path file) {
+        ScriptConverter.Target script = ScriptConverter.Target.of(value);
+        if (script == null) {
+            throw BookException.in(file, "script '" + value + "' is not one of "
+                    + java.util.Arrays.stream(ScriptConverter.Target.values()).map(ScriptConverter.Target::key).toList());
+        }
+        return script;
+    }
+
+    /** True for {@code vertical}, the EPUB's writing mode for 竖排; {@code horizontal} is the default. */
+    private static boolean vertical(String value, Path file) {
+        if (!value.equals("vertical") && !value.equals("horizontal")) {
+            throw BookException.in(file, "writing-mode '" + value + "' is not one of horizontal, vertical");
+        }
+        return value.equals("vertical");
     }
 
     private static Book.Layout layout(String value, Path file) {

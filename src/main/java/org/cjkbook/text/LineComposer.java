@@ -73,6 +73,7 @@ public final class LineComposer {
     private static final int MIN_SHARE = 10;
 
     private final Metrics metrics;
+    private final PunctuationSqueeze squeeze;
     private final int em;
     private final int measure;
     /** Whether lines keep their natural width, as verse does, rather than fill the measure. */
@@ -92,11 +93,17 @@ public final class LineComposer {
      * units; {@code metrics} measures plain text. A composer sets one paragraph at a time.
      */
     public LineComposer(Metrics metrics, int em, int measure) {
-        this(metrics, em, measure, false);
+        this(metrics, PunctuationSqueeze.MAINLAND, em, measure, false);
     }
 
-    private LineComposer(Metrics metrics, int em, int measure, boolean ragged) {
+    /** The same, for fonts whose marks {@code squeeze} describes. */
+    public LineComposer(Metrics metrics, PunctuationSqueeze squeeze, int em, int measure) {
+        this(metrics, squeeze, em, measure, false);
+    }
+
+    private LineComposer(Metrics metrics, PunctuationSqueeze squeeze, int em, int measure, boolean ragged) {
         this.metrics = metrics;
+        this.squeeze = squeeze;
         this.em = em;
         this.measure = measure;
         this.ragged = ragged;
@@ -118,7 +125,7 @@ public final class LineComposer {
 
     /** The same composer for a measure {@code ems} body em narrower: a quotation's, a list item's. */
     public LineComposer inset(int ems) {
-        return new LineComposer(metrics, em, measure - ems * em, ragged);
+        return new LineComposer(metrics, squeeze, em, measure - ems * em, ragged);
     }
 
     /**
@@ -126,7 +133,7 @@ public final class LineComposer {
      * its characters, as a line of verse does. Breaks, compression and spacing are as before.
      */
     public LineComposer ragged() {
-        return new LineComposer(metrics, em, measure, true);
+        return new LineComposer(metrics, squeeze, em, measure, true);
     }
 
     /**
@@ -395,17 +402,17 @@ public final class LineComposer {
      * {@code end}: +1 after it, -1 before it, 0 when it may not (not a mark, already paired,
      * or its blank side faces into a neighbouring mark's blank).
      */
-    private static int blankHalf(String text, int start, int end, int i) {
+    private int blankHalf(String text, int start, int end, int i) {
         char c = text.charAt(i);
-        boolean paired = PunctuationSqueeze.at(text, i) != PunctuationSqueeze.Side.NONE
-                || (i > start && PunctuationSqueeze.at(text, i - 1) == PunctuationSqueeze.Side.AFTER);
+        boolean paired = squeeze.at(text, i) != PunctuationSqueeze.Side.NONE
+                || (i > start && squeeze.at(text, i - 1) == PunctuationSqueeze.Side.AFTER);
         if (paired) {
             return 0;
         }
-        if (PunctuationSqueeze.closesWithBlank(c)) {
+        if (squeeze.closesWithBlank(c)) {
             return 1;
         }
-        return PunctuationSqueeze.opensWithBlank(c) ? -1 : 0;
+        return squeeze.opensWithBlank(c) ? -1 : 0;
     }
 
     // --- realising a line ---------------------------------------------------------------
@@ -544,8 +551,8 @@ public final class LineComposer {
 
     /** Gaps that take stretch first: beside a mark's blank half, or between Han and Latin. */
     private boolean isFavoured(String text, int i) {
-        return isSpacedHanLatin(text, i) || PunctuationSqueeze.closesWithBlank(text.charAt(i - 1))
-                || PunctuationSqueeze.opensWithBlank(text.charAt(i));
+        return isSpacedHanLatin(text, i) || squeeze.closesWithBlank(text.charAt(i - 1))
+                || squeeze.opensWithBlank(text.charAt(i));
     }
 
     /** The widest a gap is stretched before the letters of Latin words take a share. */
@@ -650,10 +657,10 @@ public final class LineComposer {
         if (i <= lineStart) {
             return 0;
         }
-        if (PunctuationSqueeze.at(text, i - 1) == PunctuationSqueeze.Side.AFTER) {
+        if (squeeze.at(text, i - 1) == PunctuationSqueeze.Side.AFTER) {
             return -em / 2.0;
         }
-        if (PunctuationSqueeze.at(text, i) == PunctuationSqueeze.Side.BEFORE) {
+        if (squeeze.at(text, i) == PunctuationSqueeze.Side.BEFORE) {
             return -em / 2.0;
         }
         return isSpacedHanLatin(text, i) ? em / 4.0 : 0;
@@ -677,14 +684,14 @@ public final class LineComposer {
      * {@code letters} are spaced), inside a dash pair, and inside a compressed pair of
      * marks, which stays one and a half em.
      */
-    private static boolean isStretchable(String text, int i, boolean letters) {
+    private boolean isStretchable(String text, int i, boolean letters) {
         int before = text.codePointBefore(i);
         int after = text.codePointAt(i);
         if (before == '\u2014' && after == '\u2014') {
             return false;
         }
-        if (PunctuationSqueeze.at(text, i - 1) == PunctuationSqueeze.Side.AFTER
-                || PunctuationSqueeze.at(text, i) == PunctuationSqueeze.Side.BEFORE) {
+        if (squeeze.at(text, i - 1) == PunctuationSqueeze.Side.AFTER
+                || squeeze.at(text, i) == PunctuationSqueeze.Side.BEFORE) {
             return false;
         }
         return letters && isInBreakingWord(text, i)

@@ -1,29 +1,42 @@
 package org.cjkbook.text;
 
 /**
- * Punctuation compression (标点挤压). A full-width mark in mainland fonts fills one half of
- * its em and leaves the other blank: closing marks and pauses (，。、；：！？”）》) the right
- * half, opening marks (“（《) the left. Where two meet, one of them gives up its blank half,
- * so that the pair takes one and a half em instead of two.
+ * Punctuation compression (标点挤压). A full-width mark fills one half of its em and leaves
+ * the other blank: closing marks the right half, opening marks (“（《) the left. Where two
+ * meet, one of them gives up its blank half, so that the pair takes one and a half em
+ * instead of two.
+ *
+ * <p>Where the pauses and stops (，。、；：！？) sit depends on the font: mainland fonts set
+ * them in the lower left corner, blank on the right like a closing mark; Taiwan's and Hong
+ * Kong's centre them, with no blank half to give.
  */
 public final class PunctuationSqueeze {
 
     /** Which side of a mark gives up its blank half. */
     public enum Side { NONE, AFTER, BEFORE }
 
-    private static final String BLANK_AFTER = "，。、；：！？”’）》」』】〕〗〉．";
+    private static final String PAUSES = "，。、；：！？．";
+    private static final String CLOSING = "”’）》」』】〕〗〉";
     private static final String BLANK_BEFORE = "“‘（《「『【〔〖〈";
 
-    private PunctuationSqueeze() {
+    /** For fonts that set pauses and stops in a corner, as mainland fonts do. */
+    public static final PunctuationSqueeze MAINLAND = new PunctuationSqueeze(PAUSES + CLOSING);
+    /** For fonts that centre pauses and stops, as Taiwan's and Hong Kong's do. */
+    public static final PunctuationSqueeze CENTRED_STOPS = new PunctuationSqueeze(CLOSING);
+
+    private final String blankAfter;
+
+    private PunctuationSqueeze(String blankAfter) {
+        this.blankAfter = blankAfter;
     }
 
     /**
      * How the mark at {@code index} is squeezed: a mark blank on its right before another
      * mark loses that blank; otherwise a mark blank on its left after another mark loses it.
      */
-    public static Side at(CharSequence text, int index) {
+    public Side at(CharSequence text, int index) {
         char mark = text.charAt(index);
-        if (BLANK_AFTER.indexOf(mark) >= 0 && index + 1 < text.length() && isMark(text.charAt(index + 1))) {
+        if (blankAfter.indexOf(mark) >= 0 && index + 1 < text.length() && isMark(text.charAt(index + 1))) {
             return Side.AFTER;
         }
         if (BLANK_BEFORE.indexOf(mark) >= 0 && index > 0 && isMark(text.charAt(index - 1))
@@ -34,16 +47,16 @@ public final class PunctuationSqueeze {
     }
 
     /** A mark whose right half is blank: it may be set half-width at the end of a line. */
-    public static boolean closesWithBlank(char c) {
-        return BLANK_AFTER.indexOf(c) >= 0;
+    public boolean closesWithBlank(char c) {
+        return blankAfter.indexOf(c) >= 0;
     }
 
     /** A mark whose left half is blank: it may be set half-width at the start of a line. */
-    public static boolean opensWithBlank(char c) {
+    public boolean opensWithBlank(char c) {
         return BLANK_BEFORE.indexOf(c) >= 0;
     }
 
-    private static boolean isMark(char c) {
-        return BLANK_AFTER.indexOf(c) >= 0 || BLANK_BEFORE.indexOf(c) >= 0;
+    private boolean isMark(char c) {
+        return blankAfter.indexOf(c) >= 0 || BLANK_BEFORE.indexOf(c) >= 0;
     }
 }

@@ -18,6 +18,14 @@ public final class Script {
     private Script() {
     }
 
+    /**
+     * True for a language tag of Traditional Chinese: {@code zh-Hant} and its regions, and
+     * the regions that write it ({@code zh-TW}, {@code zh-HK}, {@code zh-MO}).
+     */
+    public static boolean isTraditional(String language) {
+        return language.startsWith(TRADITIONAL) || language.matches("zh-(TW|HK|MO)(-.*)?");
+    }
+
     /** {@link #TRADITIONAL} when the text uses more traditional-only characters, else {@link #SIMPLIFIED}. */
     public static String detect(CharSequence text) {
         long simplified = 0;

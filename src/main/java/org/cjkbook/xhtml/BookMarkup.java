@@ -278,13 +278,13 @@ public abstract class BookMarkup {
         m.open("dl").newline();
         entry(m, labels.bookTitle(), (metadata.kicker() == null ? "" : metadata.kicker() + "——") + metadata.title());
         if (!metadata.creators().isEmpty()) {
-            entry(m, Role.AUTHOR.label(), names(metadata.creators()));
+            entry(m, labels.role(Role.AUTHOR), names(metadata.creators()));
         }
         Map<Role, List<Contributor>> byRole = new LinkedHashMap<>();
         for (Contributor contributor : metadata.contributors()) {
             byRole.computeIfAbsent(contributor.role(), r -> new ArrayList<>()).add(contributor);
         }
-        byRole.forEach((role, people) -> entry(m, role.label(), names(people)));
+        byRole.forEach((role, people) -> entry(m, labels.role(role), names(people)));
         if (metadata.source() != null) {
             entry(m, labels.source(), metadata.source());
         }

@@ -6,6 +6,8 @@ import java.util.EnumMap;
 import java.util.Map;
 import java.util.SortedSet;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.cjkbook.font.Face;
 import org.cjkbook.font.FontSet;
@@ -17,6 +19,12 @@ import org.cjkbook.text.PunctuationSqueeze;
  */
 public final class Markup {
 
+    /** The class, in the vertical stylesheet, of a number set upright in one cell. */
+    public static final String UPRIGHT_CLASS = "upright";
+    /** Two digits that are a number of their own: not part of a longer number, a decimal or a Latin word. */
+    private static final Pattern TWO_DIGITS =
+            Pattern.compile("(?<![\\p{IsLatin}0-9.,:])[0-9]{2}(?![\\p{IsLatin}0-9]|[.,:][0-9])");
+
     private final StringBuilder out = new StringBuilder(4096);
     private final Deque<Face> faces = new ArrayDeque<>();
     private final Map<Face, SortedSet<Integer>> characters;
@@ -24,11 +32,15 @@ public final class Markup {
     private final FontSet fonts;
     /** Characters set in a face other than their own, with the face that draws them. */
     private final Map<Integer, Face> fallbacks;
+    /** Where the fonts leave their marks blank. */
+    private final PunctuationSqueeze squeeze;
     /**
      * For a renderer that paints an element's own text before the elements inside it: text
      * that a fallback span interrupts is written in spans throughout, so it paints in order.
      */
     private boolean spansAroundFallbacks;
+    /** Whether numbers of two digits are set upright, for vertical text. */
+    private boolean uprightDigits;
     /** Page starts still to be marked in the open text block, by offset; null outside one. */
     private java.util.Deque<PageStart> pageStarts;
     private int blockOffset;
@@ -42,7 +54,14 @@ public final class Markup {
         this.characters = characters;
         this.fonts = fonts;
         this.fallbacks = fallbacks;
+        this.squeeze = squeeze(fonts);
         faces.push(Face.BODY);
+    }
+
+    /** How the marks of text set in {@code fonts} are compressed: as the body font places its stops. */
+    public static PunctuationSqueeze squeeze(FontSet fonts) {
+        return fonts != null && fonts.centresStops(Face.BODY) ? PunctuationSqueeze.CENTRED_STOPS
+                : PunctuationSqueeze.MAINLAND;
     }
 
     /** Markup for Flying Saucer; see {@link #spansAroundFallbacks}. */
@@ -110,10 +129,37 @@ public final class Markup {
     }
 
     /**
+     * Markup for vertical text: a number of two digits is set upright in one cell (縱中橫),
+     * in a span of class {@link #UPRIGHT_CLASS}; longer numbers and Latin words lie on
+     * their side, as the engine sets them.
+     */
+    public Markup forVerticalText() {
+        uprightDigits = true;
+        return this;
+    }
+
+    /**
      * Text content, escaped, and counted for the face it is set in. A character that face
      * cannot draw but another can is set in that other face, in a span the stylesheets know.
      */
     public Markup text(String text) {
+        if (!uprightDigits) {
+            return faced(text);
+        }
+        Matcher digits = TWO_DIGITS.matcher(text);
+        int start = 0;
+        while (digits.find()) {
+            faced(text.substring(start, digits.start()));
+            out.append("<span class=\"").append(UPRIGHT_CLASS).append("\">");
+            faced(digits.group());
+            out.append("</span>");
+            start = digits.end();
+        }
+        return faced(text.substring(start));
+    }
+
+    /** Text in the face of its element, or in another where that one lacks a character. */
+    private Markup faced(String text) {
         Face face = faces.peek();
         int first = 0;
         while (first < text.length() && fallback(face, text.codePointAt(first)) == null) {
@@ -216,7 +262,7 @@ public final class Markup {
     public Markup squeezedText(String text) {
         int start = 0;
         for (int i = 0; i < text.length(); i++) {
-            PunctuationSqueeze.Side side = PunctuationSqueeze.at(text, i);
+            PunctuationSqueeze.Side side = squeeze.at(text, i);
             if (side != PunctuationSqueeze.Side.NONE) {
                 text(text.substring(start, i));
                 open("span", "class", side == PunctuationSqueeze.Side.AFTER ? "squeeze-after" : "squeeze-before");

@@ -32,7 +32,37 @@ class CliTest {
                 .contains("{\"title\": null, \"paragraphs\": 4}")
                 .contains("{\"title\": \"以上率下、立根铸魂，补足精神之钙\", \"paragraphs\": 8}")
                 .contains("{\"title\": \"对准目标、从严从实，勇于自我革命\", \"paragraphs\": 8}")
-                .contains("{\"title\": \"初心永挚、行稳致远，永葆赤子之心\", \"paragraphs\": 9}");
+                .contains("{\"title\": \"初心永挚、行稳致远，永葆赤子之心\", \"paragraphs\": 9}")
+                .contains("\"script\": \"hans\"")
+                .contains("\"direction\": \"horizontal\"");
+    }
+
+    @Test
+    void inspectReportsTheScriptAndDirectionTheSettingsChoose() throws IOException {
+        Path book = Files.createDirectories(temp.resolve("竖排"));
+        Files.copy(Path.of("book/article.txt"), book.resolve("article.txt"));
+        Files.writeString(book.resolve("book.yaml"), "script: hant-tw\nwriting-mode: vertical\n");
+
+        Builds.Run run = Builds.cli("inspect", book.toString());
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("\"title\": \"永葆初心本色 踐行使命擔當\"")
+                .contains("\"kicker\": \"「不忘初心、牢記使命」主題教育\"")
+                .contains("\"language\": \"zh-Hant-TW\"")
+                .contains("\"script\": \"hant-tw\"")
+                .contains("\"direction\": \"vertical\"");
+    }
+
+    @Test
+    void aWritingModeOtherThanHorizontalOrVerticalIsAnError() throws IOException {
+        Path book = Files.createDirectories(temp.resolve("book"));
+        Files.copy(Path.of("book/article.txt"), book.resolve("article.txt"));
+        Files.writeString(book.resolve("book.yaml"), "writing-mode: sideways\n");
+
+        Builds.Run run = Builds.cli("build", book.toString(), "-o", temp.resolve("out").toString());
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err()).contains("writing-mode 'sideways' is not one of horizontal, vertical");
     }
 
     @Test

@@ -201,7 +201,7 @@ class CompositionTest {
                 boolean lastOfParagraph = parts.stream()
                         .anyMatch(p -> p.text().endsWith(text) || text.endsWith(p.text()));
                 boolean inQuote = parts.stream().anyMatch(p -> p.quoted() && p.text().contains(text));
-                boolean halfMark = org.cjkbook.text.PunctuationSqueeze.closesWithBlank(text.charAt(text.length() - 1));
+                boolean halfMark = org.cjkbook.text.PunctuationSqueeze.MAINLAND.closesWithBlank(text.charAt(text.length() - 1));
                 float over = inkRight(line) - (left + page.measure() - (inQuote ? 2 * BODY : 0));
                 boolean flush = Math.abs(over) <= 0.5f || (halfMark && over >= 0 && over <= BODY / 2 + 0.5f);
                 if (!lastOfParagraph && !flush) {
