@@ -268,11 +268,16 @@ public final class Publisher {
      * fonts folder given or else those that come with cjkbook: Traditional Chinese fonts
      * for a book in Traditional characters, Simplified ones for the rest.
      */
+    /** Enough of a book's text to tell its script from. */
+    private static final int SCRIPT_SAMPLE = 100_000;
+
     private FontSet fonts(BookLoader.Loaded loaded) {
         if (fonts != null) {
             return fonts;
         }
-        boolean traditional = Script.isTraditional(loaded.book().metadata().language());
+        // Glyph shapes follow the characters written: a Simplified text said to be zh-TW keeps SC fonts.
+        boolean traditional = Script.isTraditional(loaded.book().metadata().language())
+                && Script.isTraditional(Script.detect(loaded.book().opening(SCRIPT_SAMPLE)));
         FontSet defaults = fontsFolder != null ? FontSet.inFolder(fontsFolder, traditional)
                 : FontSet.bundled(traditional);
         Map<String, Path> configured = loaded.settings().fonts();

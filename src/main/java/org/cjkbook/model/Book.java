@@ -31,6 +31,23 @@ public record Book(Metadata metadata, List<Chapter> chapters, Layout layout) {
         return metadata.identifier() != null ? metadata.identifier() : TextDigest.uuid(this);
     }
 
+    /**
+     * The start of the book's text, its title and then its chapters', about
+     * {@code characters} long: enough to tell the script it is written in.
+     */
+    public String opening(int characters) {
+        StringBuilder text = new StringBuilder(metadata.title());
+        new Walk() {
+            @Override
+            public void text(Inline.Text t) {
+                if (text.length() < characters) {
+                    text.append(t.text());
+                }
+            }
+        }.book(this);
+        return text.toString();
+    }
+
     /** A book of chapters. */
     public Book(Metadata metadata, List<Chapter> chapters) {
         this(metadata, chapters, Layout.BOOK);

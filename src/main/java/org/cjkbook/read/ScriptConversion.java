@@ -1,9 +1,7 @@
 package org.cjkbook.read;
 
 import org.cjkbook.model.Book;
-import org.cjkbook.model.Inline;
 import org.cjkbook.model.TextRewrite;
-import org.cjkbook.model.Walk;
 import org.cjkbook.text.Script;
 import org.cjkbook.text.ScriptConverter;
 
@@ -20,23 +18,9 @@ final class ScriptConversion {
     }
 
     static Book convert(Book book, ScriptConverter.Target target) {
-        boolean traditional = Script.detect(sample(book)).equals(Script.TRADITIONAL);
+        boolean traditional = Script.detect(book.opening(SAMPLE)).equals(Script.TRADITIONAL);
         Book converted = TextRewrite.of(book, ScriptConverter.to(target, traditional)::convert);
         return new Book(converted.metadata().toBuilder().language(target.language()).build(), converted.chapters(),
                 converted.layout());
-    }
-
-    /** The start of the book's text: its title, then its chapters. */
-    private static String sample(Book book) {
-        StringBuilder text = new StringBuilder(book.metadata().title());
-        new Walk() {
-            @Override
-            public void text(Inline.Text t) {
-                if (text.length() < SAMPLE) {
-                    text.append(t.text());
-                }
-            }
-        }.book(book);
-        return text.toString();
     }
 }
