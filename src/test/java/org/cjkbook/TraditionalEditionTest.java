@@ -23,6 +23,7 @@ import org.apache.pdfbox.io.RandomAccessReadBuffer;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.text.PDFTextStripper;
+import org.apache.pdfbox.text.TextPosition;
 import org.cjkbook.epub.EpubCheckReport;
 import org.cjkbook.model.Book;
 import org.cjkbook.model.Inline;
@@ -134,6 +135,81 @@ class TraditionalEditionTest {
                 assertThat(run.exitCode()).as(entry.getKey() + ": " + run.output()).isZero();
             }
         }
+    }
+
+    /**
+     * 礰 and 祶, which Noto Serif TC lacks, are drawn in Noto Serif SC in both editions, the
+     * rest of the text in the TC fonts; the SC font is embedded with just those two.
+     */
+    @Test
+    void charactersTheTraditionalFontsLackAreDrawnInTheSimplifiedSerif(@TempDir Path temp) throws Exception {
+        Path folder = Files.createDirectories(temp.resolve("rare"));
+        Files.writeString(folder.resolve("book.yaml"), "title: 罕用字\ncreators:\n  - 曹雪芹\nlanguage: zh-Hant-TW\n");
+        Files.writeString(folder.resolve("01.md"), "# 第一回\n\n這裡有兩個罕見的字：礰與祶，其餘皆為常見的繁體字。\n\n"
+                + "說話之間，**賈寶玉**走進來。\n");
+        Builds.Run run = Builds.cli("build", folder.toString(), "-o", temp.resolve("out").toString(), "--fonts", "fonts");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+
+        Map<Integer, Set<String>> pdfFonts = new TreeMap<>();
+        try (PDDocument pdf = Loader.loadPDF(temp.resolve("out/rare.pdf").toFile())) {
+            new PDFTextStripper() {
+                @Override
+                protected void processTextPosition(TextPosition glyph) {
+                    glyph.getUnicode().codePoints().forEach(c -> pdfFonts.computeIfAbsent(c, k -> new TreeSet<>())
+                            .add(glyph.getFont().getName().replaceAll("^[A-Z]{6}\\+", "")));
+                }
+            }.getText(pdf);
+        }
+        assertThat(pdfFonts.get((int) '礰')).containsExactly("NotoSerifSC-Regular");
+        assertThat(pdfFonts.get((int) '祶')).containsExactly("NotoSerifSC-Regular");
+        pdfFonts.forEach((c, fonts) -> {
+            if (c != '礰' && c != '祶' && Character.isIdeographic(c)) {
+                assertThat(fonts).as(Character.toString(c)).allMatch(font -> font.contains("TC"));
+            }
+        });
+
+        Path epub = temp.resolve("out/rare.epub");
+        Map<String, byte[]> entries = Builds.entries(epub);
+        String chapter = new String(entries.get("EPUB/chapter-1.xhtml"), StandardCharsets.UTF_8);
+        assertThat(chapter).contains("<span class=\"fallback-other\">礰</span>")
+                .contains("<span class=\"fallback-other\">祶</span>");
+        assertThat(new String(entries.get("EPUB/css/epub.css"), StandardCharsets.UTF_8))
+                .contains("font-family: \"Book Serif Other\"; font-weight: 400; font-style: normal; "
+                        + "src: url(../fonts/other.ttf)")
+                .contains(".fallback-other { font-family: \"Book Serif Other\"");
+        try (TrueTypeFont other = new TTFParser().parse(new RandomAccessReadBuffer(entries.get("EPUB/fonts/other.ttf")))) {
+            assertThat(other.getNaming().getFontFamily()).isEqualTo("Noto Serif SC");
+            Set<Integer> mapped = new TreeSet<>();
+            for (int c = 0x20; c <= 0xFFFF; c++) {
+                if (other.getUnicodeCmapLookup().getGlyphId(c) != 0) {
+                    mapped.add(c);
+                }
+            }
+            assertThat(mapped).containsExactly((int) '礰', (int) '祶');
+        }
+        assertThat(new String(entries.get("EPUB/colophon.xhtml"), StandardCharsets.UTF_8))
+                .contains("Noto Serif TC、Noto Sans TC、Noto Serif SC");
+        assertThat(pdfText(temp.resolve("out/rare.pdf"))).contains("Noto Serif TC、Noto Sans TC、Noto Serif SC");
+        assertThat(EpubCheckReport.check(epub.toFile())).isEmpty();
+    }
+
+    /** A book whose own fonts draw all its text embeds no font of the other script. */
+    @Test
+    void aSimplifiedBookThatNeedsNoOtherFontEmbedsNone() throws IOException {
+        Path seed = Builds.of(Builds.SEED);
+        Map<String, byte[]> entries = Builds.entries(seed.resolve("book.epub"));
+        assertThat(entries).doesNotContainKey("EPUB/fonts/other.ttf");
+        assertThat(new String(entries.get("EPUB/package.opf"), StandardCharsets.UTF_8)).doesNotContain("other.ttf");
+        assertThat(new String(entries.get("EPUB/css/epub.css"), StandardCharsets.UTF_8)).doesNotContain("other.ttf");
+        Set<String> pdfFonts = new TreeSet<>();
+        try (PDDocument pdf = Loader.loadPDF(seed.resolve("book.pdf").toFile())) {
+            for (PDPage page : pdf.getPages()) {
+                for (COSName name : page.getResources().getFontNames()) {
+                    pdfFonts.add(page.getResources().getFont(name).getName().replaceAll("^[A-Z]{6}\\+", ""));
+                }
+            }
+        }
+        assertThat(pdfFonts).containsExactlyInAnyOrder("NotoSerifSC-Regular", "NotoSerifSC-Bold", "NotoSansSC-Bold");
     }
 
     /**

@@ -1,7 +1,8 @@
 package org.cjkbook.font;
 
 /**
- * The four typographic roles a book's text plays, each served by one font file.
+ * The typographic roles a book's text plays, each served by one font file, and a last
+ * resort for characters none of those fonts has.
  *
  * <p>Stylesheets name a face by {@link #family()} and {@link #weight()}, so the two serif
  * faces share a family and differ by weight: a reader that falls back to synthetic bold
@@ -21,10 +22,17 @@ public enum Face {
     HEADING("Book Sans", 700, "NotoSansSC-Bold.ttf", "NotoSansTC-Bold.ttf"),
     /**
      * Code: Noto Sans Mono Regular, whose columns keep a program's alignment. It has no Han,
-     * which falls back to the body face; being last, it draws another face's text only where
-     * no other face can.
+     * which falls back to the body face; being among the last, it draws another face's text
+     * only where no face before it can.
      */
-    MONO("Book Mono", 400, "NotoSansMono-Regular.ttf", "NotoSansMono-Regular.ttf");
+    MONO("Book Mono", 400, "NotoSansMono-Regular.ttf", "NotoSansMono-Regular.ttf"),
+    /**
+     * The other script's serif, Noto Serif TC for a Simplified book and SC for a Traditional
+     * one: each lacks a few rare characters the other has (礰, 祶 are not in TC). Being last,
+     * it draws only characters that none of the book's own faces has, so a book that needs
+     * none does not embed it.
+     */
+    OTHER("Book Serif Other", 400, "NotoSerifTC-Regular.ttf", "NotoSerifSC-Regular.ttf");
 
     private final String family;
     private final int weight;

@@ -33,8 +33,8 @@ import org.cjkbook.BookException;
  * 15 MB. Parsing reads the file into memory and closes it, so a font set holds no open
  * files and needs no closing.
  *
- * <p>A font set is safe to share between threads. Work on one face is serialized, because
- * a FontBox font is not thread-safe; different faces are independent.
+ * <p>A font set is safe to share between threads. Work on one font is serialized, because
+ * a FontBox font is not thread-safe; different fonts are independent.
  */
 public final class FontSet {
 
@@ -58,13 +58,16 @@ public final class FontSet {
      */
     public static FontSet of(Map<Face, Path> files) {
         Map<Face, LazyFont> fonts = new EnumMap<>(Face.class);
+        // Faces of one file share its parse: a folder without the other script's serif
+        // serves that face from the body's file.
+        Map<Path, LazyFont> parsed = new java.util.HashMap<>();
         for (Face face : Face.values()) {
             Path file = files.get(face);
             if (file == null) {
                 throw new IllegalArgumentException("no font file for " + face);
             }
             checkTrueType(file);
-            fonts.put(face, new LazyFont(file));
+            fonts.put(face, parsed.computeIfAbsent(file, LazyFont::new));
         }
         return new FontSet(Collections.unmodifiableMap(fonts));
     }
@@ -117,12 +120,17 @@ public final class FontSet {
      * The fonts in a folder, for Traditional or Simplified Chinese: each face's
      * {@link Face#fileName file}, or, for a Traditional book in a folder that has no
      * Traditional file of a face, its Simplified one, which draws Traditional characters too.
+     * A folder without the other script's serif has {@link Face#OTHER} drawn by the body's
+     * file, which then draws nothing in that face.
      */
     public static FontSet inFolder(Path fontsDir, boolean traditional) {
         Map<Face, Path> files = new EnumMap<>(Face.class);
         for (Face face : Face.values()) {
             Path file = fontsDir.resolve(face.fileName(traditional));
-            files.put(face, Files.exists(file) ? file : fontsDir.resolve(face.defaultFileName()));
+            if (!Files.exists(file)) {
+                file = face == Face.OTHER ? files.get(Face.BODY) : fontsDir.resolve(face.defaultFileName());
+            }
+            files.put(face, file);
         }
         return of(files);
     }

@@ -183,6 +183,7 @@ class EpubEditionTest {
         faces.put("heading", new TreeSet<>());
         faces.put("bold", new TreeSet<>());
         faces.put("mono", new TreeSet<>());
+        faces.put("other", new TreeSet<>());
         for (Map.Entry<String, byte[]> entry : entries.entrySet()) {
             if (entry.getKey().endsWith(".xhtml")) {
                 Element body = (Element) parse(entry.getValue()).getElementsByTagName("body").item(0);

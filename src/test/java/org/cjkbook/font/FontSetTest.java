@@ -79,6 +79,19 @@ class FontSetTest {
         assertThat(fonts.file(Face.MONO)).isEqualTo(FONTS.resolve("NotoSansMono-Regular.ttf"));
     }
 
+    @Test
+    void theOtherFaceIsTheOtherScriptsSerifOrElseTheBodysFont(@TempDir Path temp) throws IOException {
+        assertThat(FontSet.inFolder(FONTS, false).file(Face.OTHER)).isEqualTo(FONTS.resolve("NotoSerifTC-Regular.ttf"));
+        assertThat(FontSet.inFolder(FONTS, true).file(Face.OTHER)).isEqualTo(FONTS.resolve("NotoSerifSC-Regular.ttf"));
+        for (String name : List.of("NotoSerifSC-Regular.ttf", "NotoSerifSC-Bold.ttf", "NotoSansSC-Bold.ttf",
+                "NotoSansMono-Regular.ttf")) {
+            Files.createSymbolicLink(temp.resolve(name), FONTS.resolve(name).toAbsolutePath());
+        }
+        FontSet simplifiedOnly = FontSet.inFolder(temp, false);
+        assertThat(simplifiedOnly.file(Face.OTHER)).isEqualTo(simplifiedOnly.file(Face.BODY));
+        assertThat(FontSet.inFolder(temp, true).file(Face.OTHER)).isEqualTo(temp.resolve("NotoSerifSC-Regular.ttf"));
+    }
+
     @ParameterizedTest
     @EnumSource(Face.class)
     void subsetDrawsEveryRequestedCharacterAsTheOriginalDoes(Face face) throws IOException {
@@ -110,7 +123,8 @@ class FontSetTest {
             assertThat(covered).isGreaterThan(60);
             assertThat(subset.getNumberOfGlyphs()).isGreaterThanOrEqualTo(covered + 1);
         } else {
-            assertThat(covered).isGreaterThan(350);
+            // The other face is, for this Simplified sample, the TC serif, which lacks a few of its characters.
+            assertThat(covered).isGreaterThan(face == Face.OTHER ? 330 : 350);
             assertThat(subset.getNumberOfGlyphs()).isEqualTo(covered + 1);
         }
     }
