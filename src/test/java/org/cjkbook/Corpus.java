@@ -2,8 +2,13 @@ package org.cjkbook;
 
 import static org.junit.jupiter.api.Assertions.fail;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.junit.jupiter.api.Assumptions;
 
@@ -15,6 +20,7 @@ import org.junit.jupiter.api.Assumptions;
 public final class Corpus {
 
     private static final Path FOLDER = Path.of("../shared/corpus");
+    private static final ConcurrentHashMap<Integer, Path> NOVEL_OPENINGS = new ConcurrentHashMap<>();
 
     private Corpus() {
     }
@@ -30,5 +36,29 @@ public final class Corpus {
             return fail(absent + ", and this build requires it (CI or -Dcjkbook.requireTools=true)");
         }
         return Assumptions.abort(absent + "; these tests read the shared corpus beside the project");
+    }
+
+    /**
+     * A book folder {@code novel-N} holding the novel's first {@code chapters} chapters as
+     * {@code novel-N.txt}: the novel's markup in a book that checkers get through quickly.
+     */
+    public static Path novelOpening(int chapters) {
+        Path novel = require("novel-hongloumeng.txt");
+        return NOVEL_OPENINGS.computeIfAbsent(chapters, n -> {
+            try {
+                List<String> lines = Files.readAllLines(novel, StandardCharsets.UTF_8);
+                int end = 0;
+                for (int seen = 0; end < lines.size(); end++) {
+                    if (lines.get(end).matches("第[一二三四五六七八九十百零]+回.*") && ++seen > n) {
+                        break;
+                    }
+                }
+                Path folder = Files.createDirectories(Files.createTempDirectory("cjkbook-test").resolve("novel-" + n));
+                Files.write(folder.resolve("novel-" + n + ".txt"), lines.subList(0, end), StandardCharsets.UTF_8);
+                return folder;
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
     }
 }

@@ -32,7 +32,7 @@ class PublishingTest {
     }
 
     @Test
-    void aceFindsNoViolationInTheSeedTheMarkdownFixtureOrTheNovel(@TempDir Path temp) throws IOException {
+    void aceFindsNoViolationInTheSeedTheMarkdownFixtureOrTheNovelsOpening(@TempDir Path temp) throws IOException {
         Path ace = ExternalTool.require("ace-cli");
         ExternalTool.require("chromium");
         for (Path epub : books()) {
@@ -48,15 +48,22 @@ class PublishingTest {
         }
     }
 
+    /**
+     * The seed, the Markdown fixture and the novel's first ten chapters: every kind of
+     * markup the novel has, where Ace's minutes grow with the number of documents.
+     */
     private static List<Path> books() {
         return List.of(seed(), Builds.of(Builds.ALL_ELEMENTS).resolve("all-elements.epub"),
-                Builds.of(Corpus.require("novel-hongloumeng.txt")).resolve("novel-hongloumeng.epub"));
+                Builds.of(Corpus.novelOpening(10)).resolve("novel-10.epub"));
     }
 
     @Test
     void everyEmbeddedFontPassesTheOpenTypeSanitizer(@TempDir Path temp) throws IOException {
         Path ots = ExternalTool.require("ots-sanitize");
-        for (Path epub : books()) {
+        List<Path> epubs = new java.util.ArrayList<>(books());
+        // The whole novel's fonts: the largest subsets the suite makes.
+        epubs.add(Builds.of(Corpus.require("novel-hongloumeng.txt")).resolve("novel-hongloumeng.epub"));
+        for (Path epub : epubs) {
             for (Map.Entry<String, byte[]> entry : Builds.entries(epub).entrySet()) {
                 if (entry.getKey().endsWith(".ttf")) {
                     Path font = Files.write(temp.resolve("font.ttf"), entry.getValue());
