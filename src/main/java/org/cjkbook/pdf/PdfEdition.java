@@ -281,7 +281,10 @@ public final class PdfEdition {
         }
     }
 
-    /** What Flying Saucer does not set: language, display of the title, page labels, and fixed dates and id. */
+    /**
+     * What Flying Saucer does not set: language, display of the title, page labels, fixed
+     * dates and id, and the XMP metadata that repeats the document information.
+     */
     private static void finish(PdfWriter writer, Book book, Instant date, byte[] documentId, Folios folios) {
         writer.setPageLabels(folios.pdfLabels());
         writer.getExtraCatalog().put(PdfName.LANG, new PdfString(book.metadata().language()));
@@ -294,6 +297,8 @@ public final class PdfEdition {
         writer.getInfo().put(PdfName.MODDATE, pdfDate);
         writer.getInfo().put(PdfName.CREATOR, new PdfString("cjkbook"));
         writer.getInfo().put(PdfName.FILEID, PdfEncryption.createInfoId(documentId, documentId));
+        writer.setXmpMetadata(XmpMetadata.of(writer.getInfo(), book.metadata().language(),
+                book.metadata().subjects(), date, documentId));
     }
 
     private static void deleteFolder(Path folder) {
