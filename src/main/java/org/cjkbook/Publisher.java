@@ -190,8 +190,8 @@ public final class Publisher {
             stage[0] = "laying out the PDF";
             long pdfStart = System.nanoTime();
             Path file = folder.resolve(loaded.name() + ".pdf");
-            printed = new PdfEdition(subsets(print.coverage().characters(), fontSet), page, modified)
-                    .write(book, print, file);
+            printed = new PdfEdition(subsets(print.coverage().characters(), fontSet), page, modified,
+                    loaded.settings().pdfa()).write(book, print, file);
             editions.add(written("pdf", printed.file(), pdfStart, printed.pages() + " pages, ", warnings));
         }
         if (epub != null) {

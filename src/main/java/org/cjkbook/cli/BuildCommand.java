@@ -29,6 +29,9 @@ final class BuildCommand implements Callable<Integer> {
             description = "Folder with a font file for each face (default: the book's 'fonts', else the bundled fonts).")
     Path fontsFolder;
 
+    @Option(names = "--pdfa", description = "Make the PDF an archival one, PDF/A-1 (the book's 'pdfa: true' does the same).")
+    boolean pdfa;
+
     @CommandLine.Mixin
     MetadataOptions metadata;
 
@@ -38,8 +41,11 @@ final class BuildCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
-        metadata.applyTo(Publisher.builder())
-                .source(source)
+        Publisher.Builder publisher = metadata.applyTo(Publisher.builder());
+        if (pdfa) {
+            publisher.set("pdfa", true);
+        }
+        publisher.source(source)
                 .output(output)
                 .formats(formats == null ? null : Publisher.formats(formats, "--format"))
                 .fontsFolder(fontsFolder)

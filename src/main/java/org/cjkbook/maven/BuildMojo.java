@@ -48,6 +48,10 @@ public final class BuildMojo extends AbstractMojo {
     @Parameter(property = "cjkbook.pageSize")
     private String pageSize;
 
+    /** Makes the PDF an archival one, PDF/A-1 (default: the book's {@code pdfa}, else not). */
+    @Parameter(property = "cjkbook.pdfa")
+    private Boolean pdfa;
+
     /**
      * Keys of {@code book.yaml}, by cjkbook's names or Pandoc's, that override the book's own,
      * e.g. {@code <title>书名</title>} or {@code <author>王一帆</author>}; a value in brackets
@@ -130,6 +134,9 @@ public final class BuildMojo extends AbstractMojo {
         }
         if (pageSize != null) {
             overrides.put("page-size", pageSize);
+        }
+        if (pdfa != null) {
+            overrides.put("pdfa", pdfa);
         }
         return overrides;
     }

@@ -1,5 +1,7 @@
 package org.cjkbook.pdf;
 
+import java.awt.color.ColorSpace;
+import java.awt.color.ICC_Profile;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -52,16 +54,19 @@ public final class PdfEdition {
     private final Map<Face, byte[]> fontPrograms;
     private final PageGeometry page;
     private final Instant date;
+    private final boolean archival;
 
     /**
      * {@code fontPrograms} are TrueType fonts, one per face the print markup sets text in,
      * that draw at least the characters it sets in that face; {@code page} is the one the markup
-     * was made for; {@code date} is the PDF's creation and modification date.
+     * was made for; {@code date} is the PDF's creation and modification date. An
+     * {@code archival} PDF is a PDF/A-1 one.
      */
-    public PdfEdition(Map<Face, byte[]> fontPrograms, PageGeometry page, Instant date) {
+    public PdfEdition(Map<Face, byte[]> fontPrograms, PageGeometry page, Instant date, boolean archival) {
         this.fontPrograms = Map.copyOf(fontPrograms);
         this.page = page;
         this.date = date;
+        this.archival = archival;
     }
 
     /**
@@ -151,8 +156,15 @@ public final class PdfEdition {
         ((MarkedTextDevice) renderer.getOutputDevice()).folios(folios);
         renderer.setListener(new DefaultPDFCreationListener() {
             @Override
+            public void preOpen(ITextRenderer r) {
+                if (archival) {
+                    r.getWriter().setPDFXConformance(PdfWriter.PDFA1B);
+                }
+            }
+
+            @Override
             public void onClose(ITextRenderer r) {
-                finish(r.getWriter(), book, date, documentId, numbered);
+                finish(r.getWriter(), book, documentId, numbered);
             }
         });
         int pages = laidOut + laidOut % 2;
@@ -212,7 +224,7 @@ public final class PdfEdition {
         TypographicTextRenderer text = new TypographicTextRenderer();
         ITextOutputDevice device = new MarkedTextDevice(dotsPerPoint, text);
         ITextRenderer renderer = new ITextRenderer(dotsPerPoint, dotsPerPixel, device,
-                new PrintUserAgent(device, dotsPerPixel, measure(page), page), new ITextFontResolver(),
+                new PrintUserAgent(device, dotsPerPixel, measure(page), page, archival), new ITextFontResolver(),
                 new ITextReplacedElementFactory(device), text);
         renderer.getSharedContext().setLineBreakingStrategy(new ClreqLineBreaking());
         return renderer;
@@ -283,9 +295,10 @@ public final class PdfEdition {
 
     /**
      * What Flying Saucer does not set: language, display of the title, page labels, fixed
-     * dates and id, and the XMP metadata that repeats the document information.
+     * dates and id, the XMP metadata that repeats the document information, and what
+     * PDF/A asks besides.
      */
-    private static void finish(PdfWriter writer, Book book, Instant date, byte[] documentId, Folios folios) {
+    private void finish(PdfWriter writer, Book book, byte[] documentId, Folios folios) {
         writer.setPageLabels(folios.pdfLabels());
         writer.getExtraCatalog().put(PdfName.LANG, new PdfString(book.metadata().language()));
         writer.addViewerPreference(PdfName.DISPLAYDOCTITLE, PdfBoolean.PDFTRUE);
@@ -297,9 +310,23 @@ public final class PdfEdition {
         writer.getInfo().put(PdfName.MODDATE, pdfDate);
         writer.getInfo().put(PdfName.CREATOR, new PdfString("cjkbook"));
         writer.getInfo().put(PdfName.FILEID, PdfEncryption.createInfoId(documentId, documentId));
+        XmpMetadata.Claims claims = XmpMetadata.Claims.NONE;
+        if (archival) {
+            // The colours are sRGB's: what the page means by its RGB, on any device, for good.
+            try {
+                writer.setOutputIntents(SRGB, null, "http://www.color.org", SRGB,
+                        ICC_Profile.getInstance(ColorSpace.CS_sRGB));
+            } catch (IOException e) {
+                throw new IllegalStateException("the sRGB colour profile cannot be embedded", e);
+            }
+            claims = new XmpMetadata.Claims(1, 'B');
+        }
         writer.setXmpMetadata(XmpMetadata.of(writer.getInfo(), book.metadata().language(),
-                book.metadata().subjects(), date, documentId));
+                book.metadata().subjects(), date, documentId, claims));
     }
+
+    /** The registered name of the sRGB colour space, which the output intent of an archival PDF names. */
+    private static final String SRGB = "sRGB IEC61966-2.1";
 
     private static void deleteFolder(Path folder) {
         if (folder == null) {
@@ -319,6 +346,9 @@ public final class PdfEdition {
         try {
             BaseFont font = BaseFont.createFont(face.name().toLowerCase(java.util.Locale.ROOT) + ".ttf",
                     BaseFont.IDENTITY_H, BaseFont.EMBEDDED, false, program, null);
+            // A CIDSet should list every glyph the font holds; OpenPDF's lists those drawn, which
+            // PDF/UA takes for wrong. Only PDF/A-1 asks for one, and gets it whatever this says.
+            font.setIncludeCidSet(false);
             // OpenPDF names each subset with a random tag; seeded, the tag is the same every run.
             SecureRandom random = SecureRandom.getInstance("SHA1PRNG");
             random.setSeed(seed);

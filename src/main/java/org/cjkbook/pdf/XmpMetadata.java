@@ -13,10 +13,15 @@ import com.lowagie.text.pdf.PdfString;
 /**
  * The PDF's XMP metadata: what its document information dictionary says, again in the
  * words of Dublin Core, XMP and the PDF schema, which archives, catalogues and PDF/A read
- * instead, with the book's subjects and language. Its ids are made from the document's, so
- * that the same book gives the same bytes.
+ * instead, with the book's subjects and language, and the standard the file claims to meet.
+ * Its ids are made from the document's, so that the same book gives the same bytes.
  */
 final class XmpMetadata {
+
+    /** The part of PDF/A a file claims and its level ({@code A} or {@code B}); part 0 for none. */
+    record Claims(int pdfaPart, char pdfaLevel) {
+        static final Claims NONE = new Claims(0, ' ');
+    }
 
     private final StringBuilder xml = new StringBuilder(2048);
 
@@ -26,9 +31,10 @@ final class XmpMetadata {
     /**
      * The metadata packet of a PDF whose document information is {@code info}, dated
      * {@code date} (to the second, as the dictionary's dates are), with the document id
-     * {@code documentId}.
+     * {@code documentId}, claiming {@code claims}.
      */
-    static byte[] of(PdfDictionary info, String language, List<String> subjects, Instant date, byte[] documentId) {
+    static byte[] of(PdfDictionary info, String language, List<String> subjects, Instant date, byte[] documentId,
+                     Claims claims) {
         XmpMetadata x = new XmpMetadata();
         x.xml.append("<?xpacket begin=\"\uFEFF\" id=\"W5M0MpCehiHzreSzNTczkc9d\"?>\n")
                 .append("<x:xmpmeta xmlns:x=\"adobe:ns:meta/\">\n")
@@ -65,6 +71,12 @@ final class XmpMetadata {
         x.simple("xmpMM:InstanceID", id);
         x.close();
 
+        if (claims.pdfaPart() > 0) {
+            x.open("pdfaid", "http://www.aiim.org/pdfa/ns/id/");
+            x.simple("pdfaid:part", Integer.toString(claims.pdfaPart()));
+            x.simple("pdfaid:conformance", String.valueOf(claims.pdfaLevel()));
+            x.close();
+        }
         x.xml.append("</rdf:RDF>\n</x:xmpmeta>\n<?xpacket end=\"w\"?>");
         return x.xml.toString().getBytes(StandardCharsets.UTF_8);
     }

@@ -20,7 +20,7 @@ final class SettingNames {
     static final Set<String> METADATA = Set.of("title", "kicker", "subtitle", "column", "language", "identifier",
             "date", "publisher", "rights", "description", "source", "subjects", "creators", "contributors");
     /** Keys for choices the text cannot make. */
-    static final Set<String> BOOK = Set.of("sources", "page-size", "formats", "fonts", "cover", "layout");
+    static final Set<String> BOOK = Set.of("sources", "page-size", "formats", "fonts", "cover", "layout", "pdfa");
     /** Pandoc's name for a field, and cjkbook's; a name the two share (title, date, …) is not here. */
     static final Map<String, String> PANDOC = Map.of(
             "author", "creators",

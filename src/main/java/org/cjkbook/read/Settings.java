@@ -15,7 +15,7 @@ import org.cjkbook.model.Role;
 
 /**
  * Book settings: metadata that overrides what the text says, and choices the text cannot
- * make (sources, page size, fonts, editions, layout, cover). They come in layers, each over
+ * make (sources, page size, fonts, editions, layout, cover, PDF/A). They come in layers, each over
  * the ones before it: a metadata file given to cjkbook, the front matter of the Markdown
  * sources, {@code book.yaml}, and the keys given to cjkbook itself (the command line's
  * {@code -M}, {@link org.cjkbook.Publisher.Builder#set}). A key may go by cjkbook's name or
@@ -31,7 +31,8 @@ public record Settings(
         List<String> formats,
         Map<String, Path> fonts,
         Path cover,
-        Book.Layout layout) {
+        Book.Layout layout,
+        boolean pdfa) {
 
     private static final Set<String> FONT_KEYS = Set.of("body", "bold", "heading", "mono");
     /** Where settings given to cjkbook itself, not in a file, are said to come from. */
@@ -100,7 +101,7 @@ public record Settings(
         metadata.keySet().retainAll(SettingNames.METADATA);
         return new Settings(file, field(fields, "sources", List.of()), metadata, field(fields, "page-size", "A5"),
                 field(fields, "formats", List.of("epub", "pdf")), field(fields, "fonts", Map.of()),
-                field(fields, "cover", null), field(fields, "layout", null));
+                field(fields, "cover", null), field(fields, "layout", null), field(fields, "pdfa", false));
     }
 
     // Each field was put by value() for its own key, so its type is the one asked for.
@@ -111,7 +112,7 @@ public record Settings(
 
     /** The same settings with these sources. */
     Settings withSources(List<Path> files) {
-        return new Settings(file, files, metadata, pageSize, formats, fonts, cover, layout);
+        return new Settings(file, files, metadata, pageSize, formats, fonts, cover, layout, pdfa);
     }
 
     /** Sets the metadata fields the settings give on {@code builder}, over what it holds. */
@@ -155,6 +156,7 @@ public record Settings(
             case "formats" -> formats(strings(value, key, file), file + ": " + key);
             case "cover" -> cover(folder.resolve(string(value, key, file)).normalize(), key, book, file);
             case "fonts" -> fonts(value, key, folder, file);
+            case "pdfa" -> yesOrNo(value, key, file);
             default -> string(value, key, file);
         };
     }
@@ -389,6 +391,17 @@ public record Settings(
             return value.toString();
         }
         throw BookException.in(file, "'" + key + "' must be text, not " + describe(value));
+    }
+
+    /** A switch: YAML's true or false, or the same as text, as {@code -M} and the plugin give it. */
+    private static boolean yesOrNo(Object value, String key, Path file) {
+        if (value instanceof Boolean b) {
+            return b;
+        }
+        if (value instanceof String s && (s.strip().equals("true") || s.strip().equals("false"))) {
+            return Boolean.parseBoolean(s.strip());
+        }
+        throw BookException.in(file, "'" + key + "' must be true or false, not " + describe(value));
     }
 
     private static List<String> strings(Object value, String key, Path file) {
