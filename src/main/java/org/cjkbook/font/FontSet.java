@@ -162,7 +162,31 @@ public final class FontSet {
      * {@link #missing(Face, Set)}). The same code points always give the same bytes.
      */
     public byte[] subset(Face face, Set<Integer> codePoints) {
-        return fonts.get(face).use(font -> FontSubsetter.subset(font, codePoints));
+        return fonts.get(face).use(font -> FontSubsetter.subset(font, codePoints, null));
+    }
+
+    /**
+     * The same subset, named as a PDF names an embedded subset: its PostScript name begins
+     * with a tag of six capital letters made from the face and the code points, which tells it
+     * from the whole font and from another subset of it, and is the same every time.
+     */
+    public byte[] taggedSubset(Face face, Set<Integer> codePoints) {
+        byte[] digest;
+        try {
+            java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
+            sha.update(face.name().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            for (int codePoint : new TreeSet<>(codePoints)) {
+                sha.update(ByteBuffer.allocate(4).putInt(codePoint).array());
+            }
+            digest = sha.digest();
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+        StringBuilder tag = new StringBuilder();
+        for (int i = 0; i < 6; i++) {
+            tag.append((char) ('A' + (digest[i] & 0xFF) % 26));
+        }
+        return fonts.get(face).use(font -> FontSubsetter.subset(font, codePoints, tag + "+"));
     }
 
     /** The family name the face's font gives itself, as a colophon credits it. */

@@ -32,7 +32,7 @@ import org.apache.fontbox.ttf.TrueTypeFont;
  *     0. The original {@code OS/2} is kept instead, with only the character range updated.
  * </ul>
  * The subsetter copies {@code head}'s dates from the original and adds no name prefix
- * unless asked, so a subset depends on nothing but the font and the code points.
+ * unless given one, so a subset depends on nothing but the font, the code points and the prefix.
  */
 final class FontSubsetter {
 
@@ -63,13 +63,17 @@ final class FontSubsetter {
         return glyphs;
     }
 
-    /** A TrueType font of .notdef and the glyphs of those code points that the font has. */
-    static byte[] subset(TrueTypeFont font, Set<Integer> codePoints) throws IOException {
+    /**
+     * A TrueType font of .notdef and the glyphs of those code points that the font has; a
+     * {@code prefix} begins its PostScript name.
+     */
+    static byte[] subset(TrueTypeFont font, Set<Integer> codePoints, String prefix) throws IOException {
         SortedMap<Integer, Integer> originalGlyphs = glyphs(font, codePoints);
         originalGlyphs.remove(0xFFFF);
 
         // glyph ids rather than code points, so the subsetter never builds its own cmap
         TTFSubsetter subsetter = new TTFSubsetter(font, SUBSETTER_TABLES);
+        subsetter.setPrefix(prefix);
         subsetter.addGlyphIds(new TreeSet<>(originalGlyphs.values()));
         Map<Integer, Integer> newGlyphIds = new HashMap<>();
         subsetter.getGIDMap().forEach((newId, oldId) -> newGlyphIds.put(oldId, newId));

@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.Calendar;
 import java.util.HashMap;
@@ -127,10 +126,10 @@ public final class PdfEdition {
                 continue;
             }
             // Flying Saucer reads a font's weight and decorations from a file; the PDF
-            // embeds the font object made here, whose subset tag is reproducible.
+            // embeds the font object made here.
             Path file = fontFolder.resolve(face.name().toLowerCase(java.util.Locale.ROOT) + ".ttf");
             Files.write(file, fontPrograms.get(face));
-            renderer.getFontResolver().addFont(baseFont(face, fontPrograms.get(face), documentId),
+            renderer.getFontResolver().addFont(baseFont(face, fontPrograms.get(face)),
                     file.toString(), face.family());
         }
         String base = PdfEdition.class.getResource("print.css").toExternalForm();
@@ -342,20 +341,22 @@ public final class PdfEdition {
         }
     }
 
-    private static BaseFont baseFont(Face face, byte[] program, byte[] seed) {
+    /**
+     * The font as OpenPDF embeds it: the program as it is, a subset already, whose name
+     * carries its subset tag. Its CIDSet, which PDF/A-1 asks for, lists every glyph the
+     * font maps a character to; other PDFs have none, as it is optional there.
+     */
+    private BaseFont baseFont(Face face, byte[] program) {
         try {
             BaseFont font = BaseFont.createFont(face.name().toLowerCase(java.util.Locale.ROOT) + ".ttf",
                     BaseFont.IDENTITY_H, BaseFont.EMBEDDED, false, program, null);
-            // A CIDSet should list every glyph the font holds; OpenPDF's lists those drawn, which
-            // PDF/UA takes for wrong. Only PDF/A-1 asks for one, and gets it whatever this says.
+            font.setSubset(false);
             font.setIncludeCidSet(false);
-            // OpenPDF names each subset with a random tag; seeded, the tag is the same every run.
-            SecureRandom random = SecureRandom.getInstance("SHA1PRNG");
-            random.setSeed(seed);
-            random.setSeed(face.ordinal());
-            font.setSecureRandom(random);
+            if (archival) {
+                font.addSubsetRange(new int[] {0, 0xFFFF});
+            }
             return font;
-        } catch (DocumentException | IOException | NoSuchAlgorithmException e) {
+        } catch (DocumentException | IOException e) {
             throw new BookException("font for " + face.name().toLowerCase(java.util.Locale.ROOT)
                     + " text cannot be used for the PDF: " + e.getMessage(), e);
         }

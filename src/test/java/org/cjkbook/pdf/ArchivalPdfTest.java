@@ -5,9 +5,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.List;
 
+import org.apache.fontbox.ttf.TTFParser;
 import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.io.RandomAccessReadBuffer;
 import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.font.PDFontDescriptor;
+import org.apache.pdfbox.pdmodel.font.PDType0Font;
 import org.cjkbook.Builds;
 import org.cjkbook.Corpus;
 import org.junit.jupiter.api.BeforeAll;
@@ -49,6 +58,49 @@ class ArchivalPdfTest {
     void aBookOfEveryElementIsPdfA1b() throws Exception {
         Path pdf = archival(Builds.ALL_ELEMENTS, "all-elements").resolve("all-elements.pdf");
         assertThat(VeraPdf.failedRules(pdf, PDFAFlavour.PDFA_1_B)).isEmpty();
+    }
+
+    @Test
+    void eachFontsCidSetListsEveryGlyphTheFontHolds() throws IOException {
+        try (PDDocument pdf = Loader.loadPDF(seed.toFile())) {
+            List<String> fonts = new ArrayList<>();
+            for (PDPage page : pdf.getPages()) {
+                for (COSName name : page.getResources().getFontNames()) {
+                    PDType0Font font = (PDType0Font) page.getResources().getFont(name);
+                    PDFontDescriptor descriptor = font.getDescendantFont().getFontDescriptor();
+                    if (fonts.contains(font.getName())) {
+                        continue;
+                    }
+                    fonts.add(font.getName());
+                    int glyphs = new TTFParser().parse(new RandomAccessReadBuffer(
+                            descriptor.getFontFile2().createInputStream())).getNumberOfGlyphs();
+                    BitSet listed = BitSet.valueOf(reversedBits(descriptor.getCOSObject()
+                            .getCOSStream(COSName.getPDFName("CIDSet")).createInputStream().readAllBytes()));
+                    // Every glyph but .notdef, which no character maps to, and none beyond: what PDF/UA
+                    // asks of a CIDSet, where PDF/A-1 asks for those drawn.
+                    listed.set(0);
+                    assertThat(listed.cardinality()).as(font.getName()).isEqualTo(glyphs);
+                    assertThat(listed.length()).as(font.getName()).isEqualTo(glyphs);
+                }
+            }
+            assertThat(fonts).hasSize(3).allMatch(name -> name.matches("[A-Z]{6}\\+Noto.+"));
+        }
+        // Other PDFs have none: it is optional but in PDF/A-1.
+        try (PDDocument pdf = Loader.loadPDF(Builds.of(Builds.SEED).resolve("book.pdf").toFile())) {
+            PDType0Font font = (PDType0Font) pdf.getPage(0).getResources()
+                    .getFont(pdf.getPage(0).getResources().getFontNames().iterator().next());
+            assertThat(font.getDescendantFont().getFontDescriptor().getCOSObject()
+                    .containsKey(COSName.getPDFName("CIDSet"))).isFalse();
+        }
+    }
+
+    /** A CIDSet's bytes with each one's bits in the order of BitSet's: CID 0 is the first byte's highest bit. */
+    private static byte[] reversedBits(byte[] bytes) {
+        byte[] reversed = new byte[bytes.length];
+        for (int i = 0; i < bytes.length; i++) {
+            reversed[i] = (byte) (Integer.reverse(bytes[i] & 0xFF) >>> 24);
+        }
+        return reversed;
     }
 
     @Test
