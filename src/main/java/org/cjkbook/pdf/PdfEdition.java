@@ -156,13 +156,18 @@ public final class PdfEdition {
         renderer.setListener(new DefaultPDFCreationListener() {
             @Override
             public void preOpen(ITextRenderer r) {
+                // Tagged: the text in reading order, with what each part of it is (see StructureTree).
+                r.getWriter().setTagged();
+                // Links are followed in the order of the structure, as PDF/UA asks.
+                r.getWriter().setTabs(PdfName.S);
                 if (archival) {
-                    r.getWriter().setPDFXConformance(PdfWriter.PDFA1B);
+                    r.getWriter().setPDFXConformance(PdfWriter.PDFA1A);
                 }
             }
 
             @Override
             public void onClose(ITextRenderer r) {
+                ((MarkedTextDevice) r.getOutputDevice()).finishStructure();
                 finish(r.getWriter(), book, documentId, numbered);
             }
         });
@@ -309,7 +314,7 @@ public final class PdfEdition {
         writer.getInfo().put(PdfName.MODDATE, pdfDate);
         writer.getInfo().put(PdfName.CREATOR, new PdfString("cjkbook"));
         writer.getInfo().put(PdfName.FILEID, PdfEncryption.createInfoId(documentId, documentId));
-        XmpMetadata.Claims claims = XmpMetadata.Claims.NONE;
+        XmpMetadata.Claims claims = new XmpMetadata.Claims(0, ' ', 1);
         if (archival) {
             // The colours are sRGB's: what the page means by its RGB, on any device, for good.
             try {
@@ -318,7 +323,7 @@ public final class PdfEdition {
             } catch (IOException e) {
                 throw new IllegalStateException("the sRGB colour profile cannot be embedded", e);
             }
-            claims = new XmpMetadata.Claims(1, 'B');
+            claims = new XmpMetadata.Claims(1, 'A', 1);
         }
         writer.setXmpMetadata(XmpMetadata.of(writer.getInfo(), book.metadata().language(),
                 book.metadata().subjects(), date, documentId, claims));

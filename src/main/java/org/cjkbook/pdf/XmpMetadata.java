@@ -13,14 +13,16 @@ import com.lowagie.text.pdf.PdfString;
 /**
  * The PDF's XMP metadata: what its document information dictionary says, again in the
  * words of Dublin Core, XMP and the PDF schema, which archives, catalogues and PDF/A read
- * instead, with the book's subjects and language, and the standard the file claims to meet.
+ * instead, with the book's subjects and language, and the standards the file claims to meet.
  * Its ids are made from the document's, so that the same book gives the same bytes.
  */
 final class XmpMetadata {
 
-    /** The part of PDF/A a file claims and its level ({@code A} or {@code B}); part 0 for none. */
-    record Claims(int pdfaPart, char pdfaLevel) {
-        static final Claims NONE = new Claims(0, ' ');
+    /**
+     * The standards a file claims: a part of PDF/A and its level ({@code A} or {@code B}),
+     * a part of PDF/UA; part 0 for none.
+     */
+    record Claims(int pdfaPart, char pdfaLevel, int uaPart) {
     }
 
     private final StringBuilder xml = new StringBuilder(2048);
@@ -77,6 +79,14 @@ final class XmpMetadata {
             x.simple("pdfaid:conformance", String.valueOf(claims.pdfaLevel()));
             x.close();
         }
+        if (claims.uaPart() > 0) {
+            x.open("pdfuaid", "http://www.aiim.org/pdfua/ns/id/");
+            x.simple("pdfuaid:part", Integer.toString(claims.uaPart()));
+            x.close();
+            if (claims.pdfaPart() == 1) {
+                x.uaSchemaForPdfa1();
+            }
+        }
         x.xml.append("</rdf:RDF>\n</x:xmpmeta>\n<?xpacket end=\"w\"?>");
         return x.xml.toString().getBytes(StandardCharsets.UTF_8);
     }
@@ -118,6 +128,28 @@ final class XmpMetadata {
             xml.append("<rdf:li>").append(escaped(value)).append("</rdf:li>");
         }
         xml.append("</rdf:").append(kind).append("></").append(property).append(">\n");
+    }
+
+    /**
+     * PDF/A-1 knows the schemas of 2004 only: any other one a file uses, as PDF/UA's
+     * identification, is described in the file itself.
+     */
+    private void uaSchemaForPdfa1() {
+        xml.append("<rdf:Description rdf:about=\"\" xmlns:pdfaExtension=\"http://www.aiim.org/pdfa/ns/extension/\"")
+                .append(" xmlns:pdfaSchema=\"http://www.aiim.org/pdfa/ns/schema#\"")
+                .append(" xmlns:pdfaProperty=\"http://www.aiim.org/pdfa/ns/property#\">\n")
+                .append(" <pdfaExtension:schemas><rdf:Bag><rdf:li rdf:parseType=\"Resource\">\n")
+                .append("  <pdfaSchema:schema>PDF/UA identification schema</pdfaSchema:schema>\n")
+                .append("  <pdfaSchema:namespaceURI>http://www.aiim.org/pdfua/ns/id/</pdfaSchema:namespaceURI>\n")
+                .append("  <pdfaSchema:prefix>pdfuaid</pdfaSchema:prefix>\n")
+                .append("  <pdfaSchema:property><rdf:Seq><rdf:li rdf:parseType=\"Resource\">\n")
+                .append("   <pdfaProperty:name>part</pdfaProperty:name>\n")
+                .append("   <pdfaProperty:valueType>Integer</pdfaProperty:valueType>\n")
+                .append("   <pdfaProperty:category>internal</pdfaProperty:category>\n")
+                .append("   <pdfaProperty:description>The part of ISO 14289 the file conforms to</pdfaProperty:description>\n")
+                .append("  </rdf:li></rdf:Seq></pdfaSchema:property>\n")
+                .append(" </rdf:li></rdf:Bag></pdfaExtension:schemas>\n")
+                .append("</rdf:Description>\n");
     }
 
     private static String escaped(String text) {

@@ -26,8 +26,9 @@ import org.verapdf.pdfa.flavours.PDFAFlavour;
 
 /**
  * An archival PDF, asked for with {@code --pdfa}, {@code pdfa: true} or the plugin's
- * {@code pdfa}, is PDF/A-1 as veraPDF checks it: the seed article, a chapter of a Markdown
- * book with code and images, and a book of every element. Without it, a PDF claims none.
+ * {@code pdfa}, is PDF/A-1a as veraPDF checks it, and PDF/UA-1 as every PDF is: the seed
+ * article, a chapter of a Markdown book with code and images, and a book of every element.
+ * Without it, a PDF claims no PDF/A conformance.
  */
 class ArchivalPdfTest {
 
@@ -44,20 +45,23 @@ class ArchivalPdfTest {
     }
 
     @Test
-    void theSeedIsPdfA1b() throws Exception {
-        assertThat(VeraPdf.failedRules(seed, PDFAFlavour.PDFA_1_B)).isEmpty();
+    void theSeedIsPdfA1aAndPdfUa1() throws Exception {
+        assertThat(VeraPdf.failedRules(seed, PDFAFlavour.PDFA_1_A)).isEmpty();
+        assertThat(VeraPdf.failedRules(seed, PDFAFlavour.PDFUA_1)).isEmpty();
     }
 
     @Test
-    void aMarkdownChapterWithCodeAndImagesIsPdfA1b() throws Exception {
+    void aMarkdownChapterWithCodeAndImagesIsPdfA1aAndPdfUa1() throws Exception {
         Path pdf = archival(Corpus.require(CHAPTER + ".md"), "chapter").resolve(CHAPTER + ".pdf");
-        assertThat(VeraPdf.failedRules(pdf, PDFAFlavour.PDFA_1_B)).isEmpty();
+        assertThat(VeraPdf.failedRules(pdf, PDFAFlavour.PDFA_1_A)).isEmpty();
+        assertThat(VeraPdf.failedRules(pdf, PDFAFlavour.PDFUA_1)).isEmpty();
     }
 
     @Test
-    void aBookOfEveryElementIsPdfA1b() throws Exception {
+    void aBookOfEveryElementIsPdfA1aAndPdfUa1() throws Exception {
         Path pdf = archival(Builds.ALL_ELEMENTS, "all-elements").resolve("all-elements.pdf");
-        assertThat(VeraPdf.failedRules(pdf, PDFAFlavour.PDFA_1_B)).isEmpty();
+        assertThat(VeraPdf.failedRules(pdf, PDFAFlavour.PDFA_1_A)).isEmpty();
+        assertThat(VeraPdf.failedRules(pdf, PDFAFlavour.PDFUA_1)).isEmpty();
     }
 
     @Test
@@ -110,16 +114,17 @@ class ArchivalPdfTest {
     }
 
     @Test
-    void aPdfNotAskedToBeArchivalClaimsNothing() throws IOException {
+    void aPdfNotAskedToBeArchivalClaimsPdfUaAlone() throws IOException {
         try (PDDocument pdf = Loader.loadPDF(Builds.of(Builds.SEED).resolve("book.pdf").toFile())) {
             assertThat(pdf.getDocumentCatalog().getOutputIntents()).isEmpty();
             assertThat(new String(pdf.getDocumentCatalog().getMetadata().toByteArray(), "UTF-8"))
-                    .doesNotContain("pdfaid");
+                    .doesNotContain("pdfaid").contains("<pdfuaid:part>1</pdfuaid:part>");
         }
         try (PDDocument pdf = Loader.loadPDF(seed.toFile())) {
             assertThat(pdf.getDocumentCatalog().getOutputIntents()).hasSize(1);
             assertThat(new String(pdf.getDocumentCatalog().getMetadata().toByteArray(), "UTF-8"))
-                    .contains("<pdfaid:part>1</pdfaid:part>");
+                    .contains("<pdfaid:part>1</pdfaid:part>", "<pdfaid:conformance>A</pdfaid:conformance>",
+                            "<pdfuaid:part>1</pdfuaid:part>");
         }
     }
 
