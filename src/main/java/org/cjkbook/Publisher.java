@@ -201,8 +201,8 @@ public final class Publisher {
             stage[0] = "laying out the PDF";
             long pdfStart = System.nanoTime();
             Path file = folder.resolve(loaded.name() + ".pdf");
-            printed = new PdfEdition(subsets(print.coverage().characters(), fontSet, false), page, modified)
-                    .write(book, print, file);
+            printed = new PdfEdition(subsets(print.coverage().characters(), fontSet::taggedSubset), page, modified,
+                    loaded.settings().pdfa()).write(book, print, file);
             editions.add(written("pdf", printed.file(), pdfStart, printed.pages() + " pages, ", warnings));
         }
         if (epub != null) {
@@ -214,8 +214,8 @@ public final class Publisher {
                 epub = epubEdition.markup(book, printed.pageStarts(), fontSet);
                 printSource = "《" + book.metadata().title() + "》PDF " + page.label();
             }
-            OutputFile.Written written = epubEdition.write(book, epub,
-                    subsets(epub.coverage().characters(), fontSet, vertical), printSource, file);
+            OutputFile.Written written = epubEdition.write(book, epub, subsets(epub.coverage().characters(),
+                    (face, codePoints) -> fontSet.subset(face, codePoints, vertical)), printSource, file);
             editions.add(written("epub", written, epubStart, printed == null ? "" : "page numbers of the PDF, ",
                     warnings));
         }
@@ -291,14 +291,14 @@ public final class Publisher {
         return FontSet.of(files);
     }
 
-    /** The fonts of each face cut down to its characters; for vertical text, with their vertical forms. */
-    private static Map<Face, byte[]> subsets(Map<Face, SortedSet<Integer>> characters, FontSet fonts,
-                                             boolean vertical) {
+    /** The fonts of each face cut down to its characters by {@code subset}. */
+    private static Map<Face, byte[]> subsets(Map<Face, SortedSet<Integer>> characters,
+                                             java.util.function.BiFunction<Face, Set<Integer>, byte[]> subset) {
         Map<Face, byte[]> subsets = new EnumMap<>(Face.class);
         // A face that draws nothing (code, in a book without any) is not embedded at all.
         characters.forEach((face, codePoints) -> {
             if (!codePoints.isEmpty()) {
-                subsets.put(face, fonts.subset(face, codePoints, vertical));
+                subsets.put(face, subset.apply(face, codePoints));
             }
         });
         return subsets;

@@ -29,6 +29,9 @@ final class BuildCommand implements Callable<Integer> {
             description = "Folder with a font file for each face (default: the book's 'fonts', else the bundled fonts).")
     Path fontsFolder;
 
+    @Option(names = "--pdfa", description = "Make the PDF an archival one, PDF/A-1 (the book's 'pdfa: true' does the same).")
+    boolean pdfa;
+
     @CommandLine.Mixin
     MetadataOptions metadata;
 
@@ -59,6 +62,9 @@ final class BuildCommand implements Callable<Integer> {
         }
         if (vertical) {
             publisher.set("writing-mode", "vertical");
+        }
+        if (pdfa) {
+            publisher.set("pdfa", true);
         }
         publisher
                 .source(source)

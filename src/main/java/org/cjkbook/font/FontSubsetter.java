@@ -34,7 +34,7 @@ import org.apache.fontbox.ttf.TrueTypeFont;
  *     0. The original {@code OS/2} is kept instead, with only the character range updated.
  * </ul>
  * The subsetter copies {@code head}'s dates from the original and adds no name prefix
- * unless asked, so a subset depends on nothing but the font and the code points.
+ * unless given one, so a subset depends on nothing but the font, the code points and the prefix.
  */
 final class FontSubsetter {
 
@@ -67,15 +67,18 @@ final class FontSubsetter {
 
     /**
      * A TrueType font of .notdef and the glyphs of those code points that the font has; for
-     * {@code vertical} text, with their vertical forms and metrics ({@link VerticalForms}).
+     * {@code vertical} text, with their vertical forms and metrics ({@link VerticalForms}); a
+     * {@code prefix}, when not null, begins its PostScript name.
      */
-    static byte[] subset(TrueTypeFont font, Set<Integer> codePoints, boolean vertical) throws IOException {
+    static byte[] subset(TrueTypeFont font, Set<Integer> codePoints, boolean vertical, String prefix)
+            throws IOException {
         SortedMap<Integer, Integer> originalGlyphs = glyphs(font, codePoints);
         originalGlyphs.remove(0xFFFF);
         Map<Integer, Integer> forms = vertical ? VerticalForms.of(font, originalGlyphs.values()) : Map.of();
 
         // glyph ids rather than code points, so the subsetter never builds its own cmap
         TTFSubsetter subsetter = new TTFSubsetter(font, SUBSETTER_TABLES);
+        subsetter.setPrefix(prefix);
         SortedSet<Integer> kept = new TreeSet<>(originalGlyphs.values());
         kept.addAll(forms.values());
         subsetter.addGlyphIds(kept);

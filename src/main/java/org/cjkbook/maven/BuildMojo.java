@@ -48,6 +48,10 @@ public final class BuildMojo extends AbstractMojo {
     @Parameter(property = "cjkbook.pageSize")
     private String pageSize;
 
+    /** Makes the PDF an archival one, PDF/A-1 (default: the book's {@code pdfa}, else not). */
+    @Parameter(property = "cjkbook.pdfa")
+    private Boolean pdfa;
+
     /**
      * The script to convert the text to: {@code hans}, {@code hant}, {@code hant-tw} or
      * {@code hant-hk} (default: the book's {@code script}, else the characters it is written in).
@@ -140,6 +144,9 @@ public final class BuildMojo extends AbstractMojo {
         }
         if (script != null) {
             overrides.put("script", script);
+        }
+        if (pdfa != null) {
+            overrides.put("pdfa", pdfa);
         }
         return overrides;
     }

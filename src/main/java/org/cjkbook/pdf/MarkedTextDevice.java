@@ -1,18 +1,47 @@
 package org.cjkbook.pdf;
 
+import java.awt.Shape;
 import java.awt.geom.AffineTransform;
 import java.awt.geom.Ellipse2D;
 import java.awt.geom.Path2D;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.cjkbook.text.CharClasses;
 import org.cjkbook.text.LineMarks;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
 import org.xhtmlrenderer.css.constants.IdentValue;
+import org.xhtmlrenderer.css.style.CalculatedStyle.Edge;
 import org.xhtmlrenderer.css.value.FontSpecification;
+import org.xhtmlrenderer.extend.FSImage;
 import org.xhtmlrenderer.pdf.ITextFSFont;
 import org.xhtmlrenderer.pdf.ITextOutputDevice;
+import org.xhtmlrenderer.render.BlockBox;
+import org.xhtmlrenderer.render.Box;
 import org.xhtmlrenderer.render.FSFont;
+import org.xhtmlrenderer.render.InlineLayoutBox;
+import org.xhtmlrenderer.render.InlineText;
 import org.xhtmlrenderer.render.JustificationInfo;
+import org.xhtmlrenderer.render.PageBox;
+import org.xhtmlrenderer.render.RenderingContext;
+
+import com.lowagie.text.Rectangle;
+import com.lowagie.text.pdf.PdfAction;
+import com.lowagie.text.pdf.PdfAnnotation;
+import com.lowagie.text.pdf.PdfBorderArray;
+import com.lowagie.text.pdf.PdfContentByte;
+import com.lowagie.text.pdf.PdfDestination;
+import com.lowagie.text.pdf.PdfName;
+import com.lowagie.text.pdf.PdfNumber;
+import com.lowagie.text.pdf.PdfObject;
+import com.lowagie.text.pdf.PdfRectangle;
+import com.lowagie.text.pdf.PdfString;
+import com.lowagie.text.pdf.PdfStructureElement;
+import com.lowagie.text.pdf.PdfWriter;
 
 
 /**
@@ -24,11 +53,19 @@ import org.xhtmlrenderer.render.JustificationInfo;
  * <p>Emphasis comes as text whose style asks for italic, which none of the book's faces
  * has: its Latin runs are drawn slanted, as Flying Saucer slants an upright face, and the
  * rest upright, with a dot under each letter (着重号), as clreq sets emphasis.
+ *
+ * <p>In a tagged PDF, all that is painted is marked: text and images as content of the
+ * {@link StructureTree}'s element of what they belong to, everything else (running heads,
+ * folios, rules, borders, leaders) as artifacts. Links are annotated here, each with its
+ * text as its description and in its element, as PDF/UA asks.
  */
 final class MarkedTextDevice extends ITextOutputDevice {
 
     /** Before a page number the stylesheet generates: print the page's folio, aligned right or left. */
     static final char FOLIO_RIGHT = '\uFDE1', FOLIO_LEFT = '\uFDE2';
+
+    /** The dots of a leader, as Flying Saucer makes it up between a contents entry and its page. */
+    private static final Pattern LEADER = Pattern.compile("[. \u00a0]*");
 
     /** Emphasis dots, in em of the text they mark: their diameter, and their centre's depth below the baseline. */
     private static final float DOT_DIAMETER = 0.2f, DOT_DEPTH = 0.3f;
@@ -39,6 +76,20 @@ final class MarkedTextDevice extends ITextOutputDevice {
     private FontSpecification emphasis;
     private PdfEdition.Folios folios;
     private char folioMark;
+
+    /** The document painted first, the book's, and its structure once a tagged PDF is written. */
+    private Document document;
+    private StructureTree structure;
+    /** The element of what is painted now; null for an artifact. */
+    private PdfStructureElement owner;
+    /** Whether a marked-content sequence is open in the page's content, and whose. */
+    private boolean marking;
+    private PdfStructureElement marked;
+    /** The annotations of the page, by line and link: one for each line a link is on. */
+    private final Map<List<Object>, Annotated> annotations = new HashMap<>();
+
+    private record Annotated(PdfAnnotation annotation, Rectangle area) {
+    }
 
     MarkedTextDevice(float dotsPerPoint, TypographicTextRenderer measure) {
         super(dotsPerPoint);
@@ -74,7 +125,184 @@ final class MarkedTextDevice extends ITextOutputDevice {
     }
 
     @Override
+    public void start(Document painted) {
+        super.start(painted);
+        if (document == null) {
+            document = painted;
+        }
+    }
+
+    @Override
+    public void setWriter(PdfWriter writer) {
+        super.setWriter(writer);
+        if (structure == null && writer.isTagged()) {
+            structure = new StructureTree(writer, document);
+        }
+    }
+
+    /** The structure, finished once the last page is painted. */
+    void finishStructure() {
+        if (structure != null) {
+            structure.finish();
+        }
+    }
+
+    @Override
+    public void initializePage(PdfContentByte page, float height) {
+        super.initializePage(page, height);
+        annotations.clear();
+    }
+
+    @Override
+    public void finishPage() {
+        unmark();
+        super.finishPage();
+    }
+
+    /** Text belongs to the element it is in; a leader's dots, which Flying Saucer makes up, to none. */
+    @Override
+    public void drawText(RenderingContext c, InlineText text) {
+        Element element = elementOf(text.getParent());
+        owner = structure == null || text.getTextNode() == null && LEADER.matcher(text.getSubstring()).matches() ? null
+                : structure.contentOf(text.getTextNode() == null ? element : text.getTextNode(), element);
+        super.drawText(c, text);
+        owner = null;
+    }
+
+    private static Element elementOf(Box box) {
+        for (Box b = box; b != null; b = b.getParent()) {
+            if (b.getElement() != null) {
+                return b.getElement();
+            }
+        }
+        return null;
+    }
+
+    @Override
+    public void paintReplacedElement(RenderingContext c, BlockBox box) {
+        owner = structure == null ? null : structure.contentOf(box.getElement(), box.getElement());
+        super.paintReplacedElement(c, box);
+        owner = null;
+    }
+
+    @Override
+    public void fill(Shape shape) {
+        mark();
+        super.fill(shape);
+    }
+
+    @Override
+    public void draw(Shape shape) {
+        mark();
+        super.draw(shape);
+    }
+
+    @Override
+    public void drawImage(FSImage image, int x, int y) {
+        mark();
+        super.drawImage(image, x, y);
+    }
+
+    /** A new clip restores the graphics state saved before the marked content began: that ends first. */
+    @Override
+    public void setClip(Shape shape) {
+        unmark();
+        super.setClip(shape);
+    }
+
+    /** Opens the marked-content sequence of what is painted now, ending the one before. */
+    private void mark() {
+        if (structure == null || marking && marked == owner) {
+            return;
+        }
+        unmark();
+        if (owner == null) {
+            getCurrentPage().beginMarkedContentSequence(StructureTree.ARTIFACT);
+        } else {
+            structure.mark(getCurrentPage(), owner);
+        }
+        marking = true;
+        marked = owner;
+    }
+
+    private void unmark() {
+        if (marking) {
+            getCurrentPage().endMarkedContentSequence();
+            marking = false;
+        }
+    }
+
+    /**
+     * In a tagged PDF, links are annotated here rather than by Flying Saucer, so that each
+     * annotation is described and is a kid of its link's element. Links have no background.
+     */
+    @Override
+    public void paintBackground(RenderingContext c, Box box) {
+        Element element = box.getElement();
+        if (structure != null && element != null && element.getLocalName().equals("a") && element.hasAttribute("href")) {
+            annotate(c, box, element);
+        } else {
+            super.paintBackground(c, box);
+        }
+    }
+
+    /** Annotates a link where its box is, enlarging the annotation of the link on the same line if there is one. */
+    private void annotate(RenderingContext c, Box box, Element link) {
+        PdfAction action = action(c, link.getAttribute("href"));
+        if (action == null) {
+            return;
+        }
+        Rectangle area = createLocalTargetArea(c, box);
+        PdfStructureElement element = structure.contentOf(link, link);
+        Box line = box instanceof InlineLayoutBox inline ? inline.getLineBox() : box;
+        List<Object> key = List.of(line, element == null ? link : element);
+        Annotated on = annotations.get(key);
+        if (on != null) {
+            Rectangle union = new Rectangle(Math.min(on.area().getLeft(), area.getLeft()),
+                    Math.min(on.area().getBottom(), area.getBottom()), Math.max(on.area().getRight(), area.getRight()),
+                    Math.max(on.area().getTop(), area.getTop()));
+            on.annotation().put(PdfName.RECT, new PdfRectangle(union.getLeft(), union.getBottom(), union.getRight(),
+                    union.getTop()));
+            annotations.put(key, new Annotated(on.annotation(), union));
+            return;
+        }
+        PdfAnnotation annotation = new PdfAnnotation(getWriter(), area.getLeft(), area.getBottom(), area.getRight(),
+                area.getTop(), action);
+        annotation.put(PdfName.SUBTYPE, PdfName.LINK);
+        annotation.put(PdfName.F, new PdfNumber(PdfAnnotation.FLAGS_PRINT));
+        annotation.setBorder(new PdfBorderArray(0, 0, 0));
+        annotation.put(PdfName.CONTENTS, new PdfString(StructureTree.linkText(link), PdfObject.TEXT_UNICODE));
+        if (element != null) {
+            structure.annotate(element, annotation);
+        }
+        getWriter().addAnnotation(annotation);
+        annotations.put(key, new Annotated(annotation, area));
+    }
+
+    /** A link out of the book, or to the top of the box of an id in it; null for an id no box has. */
+    private PdfAction action(RenderingContext c, String href) {
+        if (!href.startsWith("#")) {
+            return new PdfAction(href);
+        }
+        Box target = getSharedContext().getBoxById(href.substring(1));
+        if (target == null) {
+            return null;
+        }
+        int y = target instanceof InlineLayoutBox inline ? inline.getAbsY() + inline.getBaseline() : target.getAbsY();
+        PageBox page = c.getRootLayer().getPage(c, y);
+        if (page == null) {
+            return null;
+        }
+        float fromTop = page.getMarginBorderPadding(c, Edge.TOP) + target.getAbsY() + target.getMargin(c).top()
+                - page.getTop();
+        PdfDestination destination = new PdfDestination(PdfDestination.XYZ, 0,
+                (page.getHeight(c) - fromTop) / getDotsPerPoint(), 0);
+        return PdfAction.gotoLocalPage(getStartPageNo() + page.getPageNo() + 1, destination, getWriter());
+    }
+
+    @Override
     public void drawString(String text, float x, float y, JustificationInfo info) {
+        mark();
         if (!text.isEmpty() && (text.charAt(0) == FOLIO_RIGHT || text.charAt(0) == FOLIO_LEFT)) {
             // A generated number may come as text of its own, after its mark.
             folioMark = text.charAt(0);

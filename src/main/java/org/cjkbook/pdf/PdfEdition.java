@@ -1,12 +1,13 @@
 package org.cjkbook.pdf;
 
+import java.awt.color.ColorSpace;
+import java.awt.color.ICC_Profile;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.Calendar;
 import java.util.HashMap;
@@ -53,16 +54,19 @@ public final class PdfEdition {
     private final Map<Face, byte[]> fontPrograms;
     private final PageGeometry page;
     private final Instant date;
+    private final boolean archival;
 
     /**
      * {@code fontPrograms} are TrueType fonts, one per face the print markup sets text in,
      * that draw at least the characters it sets in that face; {@code page} is the one the markup
-     * was made for; {@code date} is the PDF's creation and modification date.
+     * was made for; {@code date} is the PDF's creation and modification date. An
+     * {@code archival} PDF is a PDF/A-1 one.
      */
-    public PdfEdition(Map<Face, byte[]> fontPrograms, PageGeometry page, Instant date) {
+    public PdfEdition(Map<Face, byte[]> fontPrograms, PageGeometry page, Instant date, boolean archival) {
         this.fontPrograms = Map.copyOf(fontPrograms);
         this.page = page;
         this.date = date;
+        this.archival = archival;
     }
 
     /**
@@ -124,10 +128,10 @@ public final class PdfEdition {
                 continue;
             }
             // Flying Saucer reads a font's weight and decorations from a file; the PDF
-            // embeds the font object made here, whose subset tag is reproducible.
+            // embeds the font object made here.
             Path file = fontFolder.resolve(face.name().toLowerCase(java.util.Locale.ROOT) + ".ttf");
             Files.write(file, fontPrograms.get(face));
-            renderer.getFontResolver().addFont(baseFont(face, fontPrograms.get(face), documentId),
+            renderer.getFontResolver().addFont(baseFont(face, fontPrograms.get(face)),
                     file.toString(), face.family());
         }
         String base = PdfEdition.class.getResource("print.css").toExternalForm();
@@ -153,8 +157,20 @@ public final class PdfEdition {
         ((MarkedTextDevice) renderer.getOutputDevice()).folios(folios);
         renderer.setListener(new DefaultPDFCreationListener() {
             @Override
+            public void preOpen(ITextRenderer r) {
+                // Tagged: the text in reading order, with what each part of it is (see StructureTree).
+                r.getWriter().setTagged();
+                // Links are followed in the order of the structure, as PDF/UA asks.
+                r.getWriter().setTabs(PdfName.S);
+                if (archival) {
+                    r.getWriter().setPDFXConformance(PdfWriter.PDFA1A);
+                }
+            }
+
+            @Override
             public void onClose(ITextRenderer r) {
-                finish(r.getWriter(), book, date, documentId, numbered);
+                ((MarkedTextDevice) r.getOutputDevice()).finishStructure();
+                finish(r.getWriter(), book, documentId, numbered);
             }
         });
         int pages = laidOut + laidOut % 2;
@@ -214,7 +230,7 @@ public final class PdfEdition {
         TypographicTextRenderer text = new TypographicTextRenderer();
         ITextOutputDevice device = new MarkedTextDevice(dotsPerPoint, text);
         ITextRenderer renderer = new ITextRenderer(dotsPerPoint, dotsPerPixel, device,
-                new PrintUserAgent(device, dotsPerPixel, measure(page), page), new ITextFontResolver(),
+                new PrintUserAgent(device, dotsPerPixel, measure(page), page, archival), new ITextFontResolver(),
                 new ITextReplacedElementFactory(device), text);
         renderer.getSharedContext().setLineBreakingStrategy(new ClreqLineBreaking());
         return renderer;
@@ -283,8 +299,12 @@ public final class PdfEdition {
         }
     }
 
-    /** What Flying Saucer does not set: language, display of the title, page labels, and fixed dates and id. */
-    private static void finish(PdfWriter writer, Book book, Instant date, byte[] documentId, Folios folios) {
+    /**
+     * What Flying Saucer does not set: language, display of the title, page labels, fixed
+     * dates and id, the XMP metadata that repeats the document information, and what
+     * PDF/A asks besides.
+     */
+    private void finish(PdfWriter writer, Book book, byte[] documentId, Folios folios) {
         writer.setPageLabels(folios.pdfLabels());
         writer.getExtraCatalog().put(PdfName.LANG, new PdfString(book.metadata().language()));
         writer.addViewerPreference(PdfName.DISPLAYDOCTITLE, PdfBoolean.PDFTRUE);
@@ -296,7 +316,23 @@ public final class PdfEdition {
         writer.getInfo().put(PdfName.MODDATE, pdfDate);
         writer.getInfo().put(PdfName.CREATOR, new PdfString("cjkbook"));
         writer.getInfo().put(PdfName.FILEID, PdfEncryption.createInfoId(documentId, documentId));
+        XmpMetadata.Claims claims = new XmpMetadata.Claims(0, ' ', 1);
+        if (archival) {
+            // The colours are sRGB's: what the page means by its RGB, on any device, for good.
+            try {
+                writer.setOutputIntents(SRGB, null, "http://www.color.org", SRGB,
+                        ICC_Profile.getInstance(ColorSpace.CS_sRGB));
+            } catch (IOException e) {
+                throw new IllegalStateException("the sRGB colour profile cannot be embedded", e);
+            }
+            claims = new XmpMetadata.Claims(1, 'A', 1);
+        }
+        writer.setXmpMetadata(XmpMetadata.of(writer.getInfo(), book.metadata().language(),
+                book.metadata().subjects(), date, documentId, claims));
     }
+
+    /** The registered name of the sRGB colour space, which the output intent of an archival PDF names. */
+    private static final String SRGB = "sRGB IEC61966-2.1";
 
     private static void deleteFolder(Path folder) {
         if (folder == null) {
@@ -312,17 +348,22 @@ public final class PdfEdition {
         }
     }
 
-    private static BaseFont baseFont(Face face, byte[] program, byte[] seed) {
+    /**
+     * The font as OpenPDF embeds it: the program as it is, a subset already, whose name
+     * carries its subset tag. Its CIDSet, which PDF/A-1 asks for, lists every glyph the
+     * font maps a character to; other PDFs have none, as it is optional there.
+     */
+    private BaseFont baseFont(Face face, byte[] program) {
         try {
             BaseFont font = BaseFont.createFont(face.name().toLowerCase(java.util.Locale.ROOT) + ".ttf",
                     BaseFont.IDENTITY_H, BaseFont.EMBEDDED, false, program, null);
-            // OpenPDF names each subset with a random tag; seeded, the tag is the same every run.
-            SecureRandom random = SecureRandom.getInstance("SHA1PRNG");
-            random.setSeed(seed);
-            random.setSeed(face.ordinal());
-            font.setSecureRandom(random);
+            font.setSubset(false);
+            font.setIncludeCidSet(false);
+            if (archival) {
+                font.addSubsetRange(new int[] {0, 0xFFFF});
+            }
             return font;
-        } catch (DocumentException | IOException | NoSuchAlgorithmException e) {
+        } catch (DocumentException | IOException e) {
             throw new BookException("font for " + face.name().toLowerCase(java.util.Locale.ROOT)
                     + " text cannot be used for the PDF: " + e.getMessage(), e);
         }

@@ -1,5 +1,8 @@
 package org.cjkbook.pdf;
 
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -33,6 +36,7 @@ import org.cjkbook.SafeXml;
 import org.w3c.dom.Element;
 import org.xhtmlrenderer.extend.FSImage;
 import org.xhtmlrenderer.extend.Size;
+import org.xhtmlrenderer.pdf.ITextFSImage;
 import org.xhtmlrenderer.pdf.ITextOutputDevice;
 import org.xhtmlrenderer.pdf.ITextUserAgent;
 import org.xhtmlrenderer.pdf.SvgImage;
@@ -47,24 +51,32 @@ import com.lowagie.text.Image;
  * the text block is scaled down to it (Flying Saucer ignores {@code max-width} on images).
  * An SVG image's size is read here: Flying Saucer reads {@code width="1000.00"} as a whole
  * number and fails, while SVG lengths may have decimals and units; and it would size the
- * image in its own dots instead of CSS pixels.
+ * image in its own dots instead of CSS pixels. For an archival PDF, an image with
+ * transparency or more than 8 bits a sample is drawn on the white page first (PDF/A-1 has
+ * neither).
  */
 final class PrintUserAgent extends ITextUserAgent {
 
     private static final Pattern NUMBER = Pattern.compile("^\\s*([0-9]*\\.?[0-9]+)");
 
     private final Map<String, SvgImage> svgs = new HashMap<>();
+    private final Map<String, Image> opaqueImages = new HashMap<>();
     private final int dotsPerPixel;
     private final int maxWidth;
+    private final boolean archival;
 
     private final PageGeometry page;
 
-    /** {@code maxWidth} is the text block's width, in the renderer's dots; {@code page} makes the page stylesheet. */
-    PrintUserAgent(ITextOutputDevice device, int dotsPerPixel, int maxWidth, PageGeometry page) {
+    /**
+     * {@code maxWidth} is the text block's width, in the renderer's dots; {@code page} makes
+     * the page stylesheet; {@code archival} makes images opaque.
+     */
+    PrintUserAgent(ITextOutputDevice device, int dotsPerPixel, int maxWidth, PageGeometry page, boolean archival) {
         super(device, dotsPerPixel);
         this.dotsPerPixel = dotsPerPixel;
         this.maxWidth = maxWidth;
         this.page = page;
+        this.archival = archival;
     }
 
     /** The page stylesheet is made from the page's geometry, not read from a file. */
@@ -84,6 +96,10 @@ final class PrintUserAgent extends ITextUserAgent {
             resource = new ImageResource(uri, (FSImage) svgs.computeIfAbsent(uri, this::load).clone());
         } else {
             resource = super.getImageResource(uri);
+            if (archival && resource.getImage() instanceof ITextFSImage raster && !opaque(raster.getImage())) {
+                resource = new ImageResource(uri,
+                        new ITextFSImage(Image.getInstance(opaqueImages.computeIfAbsent(uri, this::flattened))));
+            }
         }
         FSImage image = resource.getImage();
         if (image != null && image.getWidth() > maxWidth) {
@@ -98,7 +114,8 @@ final class PrintUserAgent extends ITextUserAgent {
             byte[] svg = Files.readAllBytes(file);
             // Its CSS pixels in the renderer's dots, as Flying Saucer scales raster images.
             Size size = size(svg);
-            return new PrintSvg(svg, new Size(size.width() * dotsPerPixel, size.height() * dotsPerPixel), uri);
+            return new PrintSvg(svg, new Size(size.width() * dotsPerPixel, size.height() * dotsPerPixel), uri,
+                    archival);
         } catch (IOException | SAXException e) {
             throw new BookException(file + ": cannot read the SVG image (" + e.getMessage() + ")", e);
         }
@@ -151,13 +168,16 @@ final class PrintUserAgent extends ITextUserAgent {
     private static final class PrintSvg extends SvgImage {
         private static final float PIXELS_PER_DOT = 300f / 72f / RendererMetrics.DOTS_PER_POINT;
 
-        PrintSvg(byte[] svg, Size size, String uri) {
+        private final boolean archival;
+
+        PrintSvg(byte[] svg, Size size, String uri, boolean archival) {
             super(svg, size, uri);
+            this.archival = archival;
         }
 
         @Override
         public FSImage scale(int width, int height) {
-            return new PrintSvg(image, size.scale(width, height), uri);
+            return new PrintSvg(image, size.scale(width, height), uri, archival);
         }
 
         @Override
@@ -197,11 +217,40 @@ final class PrintUserAgent extends ITextUserAgent {
             transcoder.addTranscodingHint(SVGAbstractTranscoder.KEY_HEIGHT, Math.max(1f, getHeight() * PIXELS_PER_DOT));
             try (ByteArrayOutputStream png = new ByteArrayOutputStream()) {
                 transcoder.transcode(new TranscoderInput(new ByteArrayInputStream(image)), new TranscoderOutput(png));
-                return Image.getInstance(png.toByteArray());
+                return archival ? onWhite(png.toByteArray()) : Image.getInstance(png.toByteArray());
             } catch (IOException | TranscoderException e) {
                 throw new BookException(uri + ": cannot draw the SVG image (" + e.getMessage() + ")", e);
             }
         }
+    }
+
+    /** Whether PDF/A-1 takes the image as it is: no mask, no transparent colour, 8 bits a sample at most. */
+    private static boolean opaque(Image image) {
+        return image.getImageMask() == null && image.getTransparency() == null && image.getBpc() <= 8;
+    }
+
+    /** The image of {@code uri} on white, at the size Flying Saucer gave it. */
+    private Image flattened(String uri) {
+        Image original = ((ITextFSImage) super.getImageResource(uri).getImage()).getImage();
+        try {
+            Image flat = onWhite(getBinaryResource(uri));
+            flat.scaleAbsolute(original.getPlainWidth(), original.getPlainHeight());
+            return flat;
+        } catch (IOException e) {
+            throw new BookException(uri + ": cannot read the image (" + e.getMessage() + ")", e);
+        }
+    }
+
+    /** A PNG, GIF or JPEG drawn on white, as 8-bit RGB. */
+    private static Image onWhite(byte[] encoded) throws IOException {
+        BufferedImage source = ImageIO.read(new ByteArrayInputStream(encoded));
+        BufferedImage flat = new BufferedImage(source.getWidth(), source.getHeight(), BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = flat.createGraphics();
+        g.setColor(Color.WHITE);
+        g.fillRect(0, 0, flat.getWidth(), flat.getHeight());
+        g.drawImage(source, 0, 0, null);
+        g.dispose();
+        return Image.getInstance(flat, null);
     }
 
     private static Double number(String length) {

@@ -3,6 +3,7 @@
  * numbers. {@link org.cjkbook.pdf.PdfEdition} makes the print document
  * ({@link org.cjkbook.pdf.PrintDocument}), sets its paragraphs with the line composer
  * through {@link org.cjkbook.pdf.ComposerSegments}, lays it out with Flying Saucer on the
- * pages of a {@link org.cjkbook.pdf.PageGeometry} and writes it with OpenPDF.
+ * pages of a {@link org.cjkbook.pdf.PageGeometry} and writes it with OpenPDF, tagged
+ * ({@link org.cjkbook.pdf.StructureTree}) and with its {@link org.cjkbook.pdf.XmpMetadata}.
  */
 package org.cjkbook.pdf;

@@ -21,7 +21,7 @@ final class SettingNames {
             "date", "publisher", "rights", "description", "source", "subjects", "creators", "contributors");
     /** Keys for choices the text cannot make. */
     static final Set<String> BOOK = Set.of("sources", "page-size", "formats", "fonts", "cover", "layout",
-            "figure-numbers", "punctuation", "script", "writing-mode");
+            "figure-numbers", "punctuation", "script", "writing-mode", "pdfa");
     /** Pandoc's name for a field, and cjkbook's; a name the two share (title, date, …) is not here. */
     static final Map<String, String> PANDOC = Map.of(
             "author", "creators",

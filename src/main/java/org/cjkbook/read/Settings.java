@@ -17,9 +17,10 @@ import org.cjkbook.text.ScriptConverter;
 /**
  * Book settings: metadata that overrides what the text says, and choices the text cannot
  * make (sources, page size, fonts, editions, layout, cover, figure numbers, punctuation
- * clean-up, script, writing mode). They come in layers, each over the ones before it: a metadata file given to
- * cjkbook, the front matter of the Markdown sources, {@code book.yaml}, and the keys given
- * to cjkbook itself (the command line's {@code -M}, {@link org.cjkbook.Publisher.Builder#set}).
+ * clean-up, script, writing mode, PDF/A). They come in layers, each over the ones
+ * before it: a metadata file given to cjkbook, the front matter of the Markdown sources,
+ * {@code book.yaml}, and the keys given to cjkbook itself (the command line's {@code -M},
+ * {@link org.cjkbook.Publisher.Builder#set}).
  * A key may go by cjkbook's name or by Pandoc's ({@link SettingNames}). A null
  * {@code layout} leaves it to the sources; a null {@code script} leaves the text in the
  * characters it is written in.
@@ -38,7 +39,8 @@ public record Settings(
         boolean figureNumbers,
         boolean normalizePunctuation,
         ScriptConverter.Target script,
-        boolean vertical) {
+        boolean vertical,
+        boolean pdfa) {
 
     private static final Set<String> FONT_KEYS = Set.of("body", "bold", "heading", "mono");
     /** Where settings given to cjkbook itself, not in a file, are said to come from. */
@@ -109,7 +111,7 @@ public record Settings(
                 field(fields, "formats", List.of("epub", "pdf")), field(fields, "fonts", Map.of()),
                 field(fields, "cover", null), field(fields, "layout", null), field(fields, "figure-numbers", false),
                 field(fields, "punctuation", false), field(fields, "script", null),
-                field(fields, "writing-mode", false));
+                field(fields, "writing-mode", false), field(fields, "pdfa", false));
     }
 
     // Each field was put by value() for its own key, so its type is the one asked for.
@@ -121,7 +123,7 @@ public record Settings(
     /** The same settings with these sources. */
     Settings withSources(List<Path> files) {
         return new Settings(file, files, metadata, pageSize, formats, fonts, cover, layout, figureNumbers,
-                normalizePunctuation, script, vertical);
+                normalizePunctuation, script, vertical, pdfa);
     }
 
     /** Sets the metadata fields the settings give on {@code builder}, over what it holds. */
@@ -169,6 +171,7 @@ public record Settings(
             case "formats" -> formats(strings(value, key, file), file + ": " + key);
             case "cover" -> cover(folder.resolve(string(value, key, file)).normalize(), key, book, file);
             case "fonts" -> fonts(value, key, folder, file);
+            case "pdfa" -> bool(value, key, file);
             default -> string(value, key, file);
         };
     }

@@ -73,6 +73,8 @@ class PluginTest {
                     .isEqualTo(Instant.parse("2025-03-04T05:06:07Z"));
             // 32K, as the POM says: 130 mm wide.
             assertThat(pdf.getPage(0).getMediaBox().getWidth()).isCloseTo(368.5f, Offset.offset(0.1f));
+            // Archival, as the POM asks: PDF/A's colour space.
+            assertThat(pdf.getDocumentCatalog().getOutputIntents()).hasSize(1);
         }
     }
 
