@@ -42,6 +42,12 @@ class TaggedPdfTest {
     }
 
     @Test
+    void theNovelsFirstTenChaptersArePdfUa1() throws Exception {
+        Path pdf = Builds.of(Corpus.novelOpening(10)).resolve("novel-10.pdf");
+        assertThat(VeraPdf.failedRules(pdf, PDFAFlavour.PDFUA_1)).isEmpty();
+    }
+
+    @Test
     void aBookOfEveryElementIsPdfUa1() throws Exception {
         Path pdf = Builds.of(Builds.ALL_ELEMENTS).resolve("all-elements.pdf");
         assertThat(VeraPdf.failedRules(pdf, PDFAFlavour.PDFUA_1)).isEmpty();
