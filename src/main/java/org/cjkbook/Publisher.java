@@ -201,7 +201,7 @@ public final class Publisher {
             stage[0] = "laying out the PDF";
             long pdfStart = System.nanoTime();
             Path file = folder.resolve(loaded.name() + ".pdf");
-            printed = new PdfEdition(subsets(print.coverage().characters(), fontSet::taggedSubset), page, modified,
+            printed = new PdfEdition(subsets(print.coverage().characters(), fontSet::pdfSubset), page, modified,
                     loaded.settings().pdfa()).write(book, print, file);
             editions.add(written("pdf", printed.file(), pdfStart, printed.pages() + " pages, ", warnings));
         }

@@ -216,11 +216,12 @@ public final class FontSet {
     }
 
     /**
-     * The same subset, named as a PDF names an embedded subset: its PostScript name begins
-     * with a tag of six capital letters made from the face and the code points, which tells it
-     * from the whole font and from another subset of it, and is the same every time.
+     * The same subset for a PDF: its PostScript name begins with a tag of six capital
+     * letters made from the face and the code points, as a PDF names an embedded subset,
+     * which tells it from the whole font and from another subset of it and is the same every
+     * time; and every glyph it holds is reached from its {@code cmap}.
      */
-    public byte[] taggedSubset(Face face, Set<Integer> codePoints) {
+    public byte[] pdfSubset(Face face, Set<Integer> codePoints) {
         byte[] digest;
         try {
             java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");

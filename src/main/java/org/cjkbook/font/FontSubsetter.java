@@ -45,6 +45,8 @@ final class FontSubsetter {
     private static final List<String> SUBSETTER_TABLES =
             List.of("head", "hhea", "maxp", "loca", "glyf", "hmtx", "name", "post");
 
+    /** The first code point of the private use area. */
+    private static final int PRIVATE_USE = 0xE000;
     private static final int OS2_FIRST_CHAR = 64;
     private static final int OS2_LAST_CHAR = 66;
 
@@ -67,10 +69,13 @@ final class FontSubsetter {
 
     /**
      * A TrueType font of .notdef and the glyphs of those code points that the font has; for
-     * {@code vertical} text, with their vertical forms and metrics ({@link VerticalForms}); a
-     * {@code prefix}, when not null, begins its PostScript name.
+     * {@code vertical} text, with their vertical forms and metrics ({@link VerticalForms}).
+     * For a PDF, {@code pdfTag} begins its PostScript name, as PDF names a subset, and each
+     * glyph that no code point maps to, a part other glyphs are made of (an accent), gets one
+     * of the private use area, so that the PDF can list it among the subset's glyphs, as
+     * PDF/UA asks; null for other uses.
      */
-    static byte[] subset(TrueTypeFont font, Set<Integer> codePoints, boolean vertical, String prefix)
+    static byte[] subset(TrueTypeFont font, Set<Integer> codePoints, boolean vertical, String pdfTag)
             throws IOException {
         SortedMap<Integer, Integer> originalGlyphs = glyphs(font, codePoints);
         originalGlyphs.remove(0xFFFF);
@@ -78,7 +83,7 @@ final class FontSubsetter {
 
         // glyph ids rather than code points, so the subsetter never builds its own cmap
         TTFSubsetter subsetter = new TTFSubsetter(font, SUBSETTER_TABLES);
-        subsetter.setPrefix(prefix);
+        subsetter.setPrefix(pdfTag);
         SortedSet<Integer> kept = new TreeSet<>(originalGlyphs.values());
         kept.addAll(forms.values());
         subsetter.addGlyphIds(kept);
@@ -90,6 +95,18 @@ final class FontSubsetter {
 
         SortedMap<Integer, Integer> glyphs = new TreeMap<>();
         originalGlyphs.forEach((codePoint, oldId) -> glyphs.put(codePoint, newGlyphIds.get(oldId)));
+        if (pdfTag != null) {
+            Set<Integer> unmapped = new TreeSet<>(newGlyphIds.values());
+            unmapped.removeAll(glyphs.values());
+            unmapped.remove(0);
+            int privateUse = PRIVATE_USE;
+            for (int glyph : unmapped) {
+                while (codePoints.contains(privateUse)) {
+                    privateUse++;
+                }
+                glyphs.put(privateUse++, glyph);
+            }
+        }
         SortedMap<String, byte[]> tables = SfntFile.read(out.toByteArray());
         tables.put("cmap", UnicodeCmap.of(glyphs));
         TTFTable os2 = font.getTableMap().get("OS/2");

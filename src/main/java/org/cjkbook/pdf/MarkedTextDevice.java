@@ -302,6 +302,10 @@ final class MarkedTextDevice extends ITextOutputDevice {
 
     @Override
     public void drawString(String text, float x, float y, JustificationInfo info) {
+        if (text.chars().allMatch(c -> LineMarks.isMark((char) c))) {
+            // Adjustments alone draw nothing: no content for the structure either.
+            return;
+        }
         mark();
         if (!text.isEmpty() && (text.charAt(0) == FOLIO_RIGHT || text.charAt(0) == FOLIO_LEFT)) {
             // A generated number may come as text of its own, after its mark.

@@ -182,7 +182,7 @@ final class StructureTree {
             // A list item's label is the item's own; the rest is in its body.
             PdfStructureElement container = type == PdfName.LBL && parent.getLocalName().equals("li")
                     ? element(parent, PdfName.LI) : contentOf(parent);
-            made = container == null ? null : adopt(container, newType(element, type));
+            made = container == null ? null : adopt(container, newType(type));
             if (made != null) {
                 describe(element, made);
             }
@@ -192,7 +192,7 @@ final class StructureTree {
     }
 
     /** The type an element is given when it is made: headings at most one level below the last. */
-    private PdfName newType(Element element, PdfName type) {
+    private PdfName newType(PdfName type) {
         for (int level = 1; level <= HEADINGS.length; level++) {
             if (HEADINGS[level - 1].equals(type)) {
                 headingLevel = Math.min(level, headingLevel + 1);
@@ -347,27 +347,9 @@ final class StructureTree {
             if (node == null) {
                 return null;
             }
-            node = after ? node.getNextSibling() : node.getPreviousSibling();
-            while (node != null) {
-                if (node instanceof Element e) {
-                    Element twin = twin(e, run, after);
-                    if (twin != null) {
-                        return twin;
-                    }
-                    return null;
-                }
-                if (!blank(node.getNodeValue())) {
-                    return null;
-                }
-                node = after ? node.getNextSibling() : node.getPreviousSibling();
-            }
-            return null;
-        }
-
-        /** The run of the same element as {@code run} that {@code element} is or begins (ends) with. */
-        private static Element twin(Element element, Element run, boolean first) {
-            for (Element e = element; e != null;
-                    e = (Element) (first ? firstElement(e) : lastElement(e))) {
+            Element next = element(after ? node.getNextSibling() : node.getPreviousSibling(), after);
+            // Into the elements that begin (or end) there, down to a run of the same element.
+            for (Element e = next; e != null; e = element(after ? e.getFirstChild() : e.getLastChild(), after)) {
                 if (e.getLocalName().equals(run.getLocalName())
                         && e.getAttribute("href").equals(run.getAttribute("href"))) {
                     return e;
@@ -376,24 +358,13 @@ final class StructureTree {
             return null;
         }
 
-        private static Node firstElement(Element element) {
-            for (Node child = element.getFirstChild(); child != null; child = child.getNextSibling()) {
-                if (child instanceof Element) {
-                    return child;
+        /** The first element from {@code node} on (or back) with nothing but unseen text on the way; or null. */
+        private static Element element(Node node, boolean after) {
+            for (Node n = node; n != null; n = after ? n.getNextSibling() : n.getPreviousSibling()) {
+                if (n instanceof Element e) {
+                    return e;
                 }
-                if (!blank(child.getNodeValue())) {
-                    return null;
-                }
-            }
-            return null;
-        }
-
-        private static Node lastElement(Element element) {
-            for (Node child = element.getLastChild(); child != null; child = child.getPreviousSibling()) {
-                if (child instanceof Element) {
-                    return child;
-                }
-                if (!blank(child.getNodeValue())) {
+                if (!blank(n.getNodeValue())) {
                     return null;
                 }
             }

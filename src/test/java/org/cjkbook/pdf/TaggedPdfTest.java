@@ -95,6 +95,24 @@ class TaggedPdfTest {
     }
 
     @Test
+    void everyChapterReadsBackThroughTheStructureAsItsSourceReadsInPrint() throws IOException {
+        for (Path source : List.of(Builds.ALL_ELEMENTS, Builds.COMPOSITION)) {
+            Book book = new BookLoader().load(source).book();
+            String name = source.getFileName().toString().replace(".md", ".pdf");
+            try (PDDocument pdf = Loader.loadPDF(Builds.of(source).resolve(name).toFile())) {
+                List<String> parts = TaggedContent.root(pdf).all("Part").stream()
+                        .map(part -> withoutSpace(part.text())).toList();
+                assertThat(parts).as(name).containsExactlyElementsOf(
+                        book.chapters().stream().map(c -> withoutSpace(SourceOrder.of(c))).toList());
+            }
+        }
+    }
+
+    private static String withoutSpace(String text) {
+        return text.replaceAll("[\\s\\u3000\\u00a0]", "");
+    }
+
+    @Test
     void aParagraphWithEmphasisALinkCodeAndANoteReadsInSourceOrder() throws IOException {
         try (PDDocument pdf = Loader.loadPDF(Builds.of(Builds.ALL_ELEMENTS).resolve("all-elements.pdf").toFile())) {
             TaggedContent.Element paragraph = TaggedContent.root(pdf).all("P").stream()
