@@ -15,6 +15,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.SortedSet;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 
 import org.cjkbook.epub.EpubEdition;
@@ -195,6 +199,17 @@ public final class Publisher {
         checkFolder(folder);
 
         List<Edition> editions = new ArrayList<>();
+        // The EPUB's fonts and cover depend on nothing the PDF finds: they are made on
+        // another core while the PDF is laid out.
+        ExecutorService aside = Executors.newSingleThreadExecutor(task -> {
+            Thread thread = new Thread(task, "cjkbook-epub-assets");
+            thread.setDaemon(true);
+            return thread;
+        });
+        java.util.function.Function<EpubMarkup, EpubEdition.Assets> assetsFor = markup -> epubEdition.assets(book,
+                subsets(markup.coverage().characters(), (face, codePoints) -> fontSet.subset(face, codePoints, vertical)));
+        Future<EpubEdition.Assets> assets = epub == null ? null : aside.submit(() -> assetsFor.apply(epub));
+        aside.shutdown();
         // The PDF comes first, so that the EPUB can carry its page numbers.
         PdfEdition.Printed printed = null;
         if (print != null) {
@@ -209,17 +224,38 @@ public final class Publisher {
             stage[0] = "making the EPUB";
             long epubStart = System.nanoTime();
             Path file = folder.resolve(loaded.name() + ".epub");
+            EpubMarkup paged = epub;
             String printSource = null;
             if (printed != null) {
-                epub = epubEdition.markup(book, printed.pageStarts(), fontSet);
+                paged = epubEdition.markup(book, printed.pageStarts(), fontSet);
                 printSource = "《" + book.metadata().title() + "》PDF " + page.label();
             }
-            OutputFile.Written written = epubEdition.write(book, epub, subsets(epub.coverage().characters(),
-                    (face, codePoints) -> fontSet.subset(face, codePoints, vertical)), printSource, file);
+            // Page numbers may bring a digit the text lacks: then the fonts are cut again.
+            EpubEdition.Assets made = paged.coverage().characters().equals(epub.coverage().characters())
+                    ? done(assets) : assetsFor.apply(paged);
+            OutputFile.Written written = epubEdition.write(book, paged, made, printSource, file);
             editions.add(written("epub", written, epubStart, printed == null ? "" : "page numbers of the PDF, ",
                     warnings));
         }
         return new Result(book, editions, printed == null ? 0 : printed.pages(), characters, readNanos, warnings);
+    }
+
+    /** The result of work done aside, with its failure as if it had been done here. */
+    private static <T> T done(Future<T> work) {
+        try {
+            return work.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while making the EPUB", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException failure) {
+                throw failure;
+            }
+            if (e.getCause() instanceof Error failure) {
+                throw failure;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
     }
 
     /** The book and its settings, every setting checked, so that even reading stops at a wrong one. */

@@ -98,13 +98,28 @@ public final class EpubEdition {
     }
 
     /**
-     * Writes the EPUB; {@code fontPrograms} are the subset fonts, one per face that draws
-     * something.
-     * {@code printSource} names the print edition whose page numbers the documents carry,
-     * or is null when they carry none.
+     * What the EPUB carries besides its documents and images, none of which depends on the
+     * documents: the fonts as embedded, by face, and the cover image. Made apart, it can be
+     * made while the print edition is laid out.
      */
-    public OutputFile.Written write(Book book, EpubMarkup documents, Map<Face, byte[]> fontPrograms, String printSource,
-                      Path target) {
+    public record Assets(Map<Face, byte[]> fonts, byte[] cover) {
+    }
+
+    /** The assets for these subset fonts, one per face that draws something. */
+    public Assets assets(Book book, Map<Face, byte[]> fontPrograms) {
+        Map<Face, byte[]> fonts = new java.util.EnumMap<>(Face.class);
+        // Reading engines draw the dashes of —— side by side with no stretching of their own;
+        // code keeps its font's dash, one column wide like every other character.
+        fontPrograms.forEach((face, program) -> fonts.put(face, face == Face.MONO ? program : DashRule.widened(program)));
+        return new Assets(fonts, cover == null ? CoverImage.render(book.metadata(), fontPrograms) : read(cover));
+    }
+
+    /**
+     * Writes the EPUB with {@code assets} made by {@link #assets} for the characters of
+     * {@code documents}. {@code printSource} names the print edition whose page numbers the
+     * documents carry, or is null when they carry none.
+     */
+    public OutputFile.Written write(Book book, EpubMarkup documents, Assets assets, String printSource, Path target) {
         nl.siegmann.epublib.domain.Book epub = new nl.siegmann.epublib.domain.Book();
         for (EpubMarkup.Document document : documents.readingOrder()) {
             Resource resource = resource(document.xml().getBytes(StandardCharsets.UTF_8), document.name(), XHTML);
@@ -112,22 +127,18 @@ public final class EpubEdition {
             epub.getResources().add(resource);
             epub.getSpine().addSpineReference(new SpineReference(resource));
         }
-        epub.getResources().add(resource(stylesheet(fontPrograms.keySet()), "css/epub.css", CSS));
+        epub.getResources().add(resource(stylesheet(assets.fonts().keySet()), "css/epub.css", CSS));
         if (vertical) {
             epub.getResources().add(resource(resourceBytes("vertical.css"), "css/vertical.css", CSS));
         }
         for (Face face : Face.values()) {
-            if (fontPrograms.containsKey(face)) {
-                // Reading engines draw the dashes of —— side by side with no stretching of their
-                // own; code keeps its font's dash, one column wide like every other character.
-                byte[] program = face == Face.MONO ? fontPrograms.get(face) : DashRule.widened(fontPrograms.get(face));
-                epub.getResources().add(resource(program, fontFile(face), TTF));
+            if (assets.fonts().containsKey(face)) {
+                epub.getResources().add(resource(assets.fonts().get(face), fontFile(face), TTF));
             }
         }
         imageNames(book).forEach((file, name) -> epub.getResources().add(resource(read(Path.of(file)), name,
                 IMAGE_TYPES.get(extension(name)))));
-        byte[] coverImage = cover == null ? CoverImage.render(book.metadata(), fontPrograms) : read(cover);
-        epub.getResources().add(resource(coverImage, coverHref(), IMAGE_TYPES.get(extension(coverHref()))));
+        epub.getResources().add(resource(assets.cover(), coverHref(), IMAGE_TYPES.get(extension(coverHref()))));
 
         String identifier = book.identifier();
         PackageDocument opf = new PackageDocument(book, epub, documents, identifier, timestamp(modified),
