@@ -95,12 +95,28 @@ public final class Builds {
         });
     }
 
-    /** Runs the command line in this JVM, as {@code java -jar cjkbook.jar ARGS} would. */
+    /**
+     * Runs the command line in this JVM, as {@code java -jar cjkbook.jar ARGS} would. Every
+     * PDF a build writes must pass veraPDF ({@link VeraPdf#assertCompliant}).
+     */
     public static Run cli(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         int code = Cli.run(args, new PrintWriter(out), new PrintWriter(err));
+        if (code == 0 && args.length > 0 && args[0].equals("build")) {
+            pdfsWritten(out.toString() + err).forEach(VeraPdf::assertCompliant);
+        }
         return new Run(code, out.toString(), err.toString());
+    }
+
+    /** The PDFs a build says it wrote: {@code pdf: wrote FILE (…}. */
+    private static List<Path> pdfsWritten(String report) {
+        List<Path> pdfs = new ArrayList<>();
+        java.util.regex.Matcher wrote = java.util.regex.Pattern.compile("pdf: wrote (.+\\.pdf) \\(").matcher(report);
+        while (wrote.find()) {
+            pdfs.add(Path.of(wrote.group(1)));
+        }
+        return pdfs;
     }
 
     /** The EPUB alone of a small book in {@code folder}, built into its {@code out/}; the build must succeed. */

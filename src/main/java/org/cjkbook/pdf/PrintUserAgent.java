@@ -224,10 +224,17 @@ final class PrintUserAgent extends ITextUserAgent {
         }
     }
 
-    /** Whether PDF/A-1 takes the image as it is: no mask, no transparent colour, 8 bits a sample at most. */
+    /**
+     * Whether PDF/A-1 takes the image as it is: no mask, no transparent colour, 8 bits a
+     * sample at most, and not in CMYK, which an sRGB output intent does not describe.
+     */
     private static boolean opaque(Image image) {
-        return image.getImageMask() == null && image.getTransparency() == null && image.getBpc() <= 8;
+        return image.getImageMask() == null && image.getTransparency() == null && image.getBpc() <= 8
+                && image.getColorspace() != CMYK;
     }
+
+    /** The number of colour components of a CMYK image. */
+    private static final int CMYK = 4;
 
     /** The image of {@code uri} on white, at the size Flying Saucer gave it. */
     private Image flattened(String uri) {
@@ -243,7 +250,10 @@ final class PrintUserAgent extends ITextUserAgent {
 
     /** A PNG, GIF or JPEG drawn on white, as 8-bit RGB. */
     private static Image onWhite(byte[] encoded) throws IOException {
-        BufferedImage source = ImageIO.read(new ByteArrayInputStream(encoded));
+        BufferedImage source = cmykJpeg(encoded);
+        if (source == null) {
+            source = ImageIO.read(new ByteArrayInputStream(encoded));
+        }
         BufferedImage flat = new BufferedImage(source.getWidth(), source.getHeight(), BufferedImage.TYPE_INT_RGB);
         Graphics2D g = flat.createGraphics();
         g.setColor(Color.WHITE);
@@ -251,6 +261,76 @@ final class PrintUserAgent extends ITextUserAgent {
         g.drawImage(source, 0, 0, null);
         g.dispose();
         return Image.getInstance(flat, null);
+    }
+
+    /**
+     * A four-channel JPEG in RGB, or null for any other image: ImageIO reads CMYK only as
+     * raw samples. The colours are those of the samples without a press profile, read as a
+     * PDF reader reads them: Adobe's files (an APP14 marker) hold the samples inverted, and
+     * may hold them as YCCK, whose YCC part decodes to the complement of CMY.
+     */
+    private static BufferedImage cmykJpeg(byte[] encoded) throws IOException {
+        Iterator<ImageReader> readers = ImageIO.getImageReadersByFormatName("jpeg");
+        if (!isJpeg(encoded) || !readers.hasNext()) {
+            return null;
+        }
+        ImageReader reader = readers.next();
+        try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(encoded))) {
+            reader.setInput(in);
+            java.awt.image.Raster raster = reader.readRaster(0, null);
+            if (raster.getNumBands() != CMYK) {
+                return null;
+            }
+            org.w3c.dom.Node adobe = adobeMarker(reader.getImageMetadata(0));
+            boolean inverted = adobe != null;
+            boolean ycck = adobe != null && "2".equals(((Element) adobe).getAttribute("transform"));
+            BufferedImage rgb = new BufferedImage(raster.getWidth(), raster.getHeight(), BufferedImage.TYPE_INT_RGB);
+            int[] sample = new int[CMYK];
+            for (int y = 0; y < raster.getHeight(); y++) {
+                for (int x = 0; x < raster.getWidth(); x++) {
+                    raster.getPixel(x + raster.getMinX(), y + raster.getMinY(), sample);
+                    if (ycck) {
+                        double luma = sample[0];
+                        double blue = sample[1] - 128.0;
+                        double red = sample[2] - 128.0;
+                        sample[0] = 255 - clamp(luma + 1.402 * red);
+                        sample[1] = 255 - clamp(luma - 0.344136 * blue - 0.714136 * red);
+                        sample[2] = 255 - clamp(luma + 1.772 * blue);
+                    }
+                    int pixel = 0;
+                    for (int c = 0; c < 3; c++) {
+                        int ink = inverted ? 255 - sample[c] : sample[c];
+                        int black = inverted ? 255 - sample[3] : sample[3];
+                        pixel = pixel << 8 | (255 - ink) * (255 - black) / 255;
+                    }
+                    rgb.setRGB(x, y, pixel);
+                }
+            }
+            return rgb;
+        } finally {
+            reader.dispose();
+        }
+    }
+
+    private static boolean isJpeg(byte[] encoded) {
+        return encoded.length > 2 && (encoded[0] & 0xFF) == 0xFF && (encoded[1] & 0xFF) == 0xD8;
+    }
+
+    private static int clamp(double value) {
+        return (int) Math.max(0, Math.min(255, Math.round(value)));
+    }
+
+    /** The Adobe APP14 marker in the reader's metadata of a JPEG, or null. */
+    private static org.w3c.dom.Node adobeMarker(javax.imageio.metadata.IIOMetadata metadata) {
+        org.w3c.dom.Node tree = metadata.getAsTree("javax_imageio_jpeg_image_1.0");
+        for (org.w3c.dom.Node part = tree.getFirstChild(); part != null; part = part.getNextSibling()) {
+            for (org.w3c.dom.Node marker = part.getFirstChild(); marker != null; marker = marker.getNextSibling()) {
+                if (marker.getNodeName().equals("app14Adobe")) {
+                    return marker;
+                }
+            }
+        }
+        return null;
     }
 
     private static Double number(String length) {

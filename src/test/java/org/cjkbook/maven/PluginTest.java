@@ -15,8 +15,9 @@ import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.font.PDFont;
 import org.apache.pdfbox.pdmodel.font.PDFontDescriptor;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
-import org.cjkbook.Builds;
 import org.assertj.core.data.Offset;
+import org.cjkbook.Builds;
+import org.cjkbook.VeraPdf;
 import org.cjkbook.epub.EpubCheckReport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -68,6 +69,7 @@ class PluginTest {
                 // Pandoc's name in the POM, over the book's own under cjkbook's.
                 .contains(">王一帆</dc:creator>").doesNotContain("陆羽</dc:creator>")
                 .contains("<dc:subject>茶</dc:subject>", "<dc:subject>历史</dc:subject>");
+        VeraPdf.assertCompliant(project.resolve("target/book/book.pdf"));
         try (PDDocument pdf = Loader.loadPDF(project.resolve("target/book/book.pdf").toFile())) {
             assertThat(pdf.getDocumentInformation().getCreationDate().toInstant())
                     .isEqualTo(Instant.parse("2025-03-04T05:06:07Z"));
@@ -125,8 +127,9 @@ class PluginTest {
             Files.readAllBytes(project.resolve("target/book/book.pdf"))};
     }
 
-    /** Every font of the PDF is embedded, and as a subset (its name tagged ABCDEF+). */
+    /** The PDF passes veraPDF, and every font of it is embedded, as a subset (its name tagged ABCDEF+). */
     private static void assertFontsEmbeddedAndSubset(Path pdf) throws IOException {
+        VeraPdf.assertCompliant(pdf);
         try (PDDocument document = Loader.loadPDF(pdf.toFile())) {
             int fonts = 0;
             for (PDPage page : document.getPages()) {

@@ -17,8 +17,10 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.font.PDFontDescriptor;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
+import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
 import org.cjkbook.Builds;
 import org.cjkbook.Corpus;
+import org.cjkbook.VeraPdf;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -110,6 +112,81 @@ class ArchivalPdfTest {
             reversed[i] = (byte) (Integer.reverse(bytes[i] & 0xFF) >>> 24);
         }
         return reversed;
+    }
+
+    @Test
+    void aCmykJpegIsPrintedInRgbInAnArchivalPdfAndKeptAsItIsInAnother() throws IOException {
+        Path book = Files.createDirectories(folder.resolve("cmyk"));
+        Files.write(book.resolve("ink.jpg"), cmykJpeg());
+        Files.writeString(book.resolve("ink.md"), "# 第一章\n\n![墨与纸](ink.jpg)\n\n图是一半黑一半白的印刷稿。\n");
+        Path archival = archival(book.resolve("ink.md"), "cmyk-archival").resolve("ink.pdf");
+        Path plain = folder.resolve("cmyk-plain");
+        assertThat(Builds.cli("build", book.resolve("ink.md").toString(), "-o", plain.toString(), "--format", "pdf",
+                "--fonts", "fonts").exitCode()).isZero();
+
+        PDImageXObject printed = onlyImage(archival);
+        assertThat(printed.getColorSpace().getName()).isEqualTo("DeviceRGB");
+        java.awt.image.BufferedImage rgb = printed.getImage();
+        // Black ink on the left half, bare paper on the right, as the samples say.
+        assertThat(rgb.getRGB(rgb.getWidth() / 4, rgb.getHeight() / 2) & 0xFFFFFF).isZero();
+        assertThat(rgb.getRGB(3 * rgb.getWidth() / 4, rgb.getHeight() / 2) & 0xFFFFFF).isEqualTo(0xFFFFFF);
+        assertThat(onlyImage(plain.resolve("ink.pdf")).getColorSpace().getNumberOfComponents()).isEqualTo(4);
+    }
+
+    private static PDImageXObject onlyImage(Path pdf) throws IOException {
+        try (PDDocument document = Loader.loadPDF(pdf.toFile())) {
+            List<PDImageXObject> images = new ArrayList<>();
+            for (PDPage page : document.getPages()) {
+                for (COSName name : page.getResources().getXObjectNames()) {
+                    if (page.getResources().getXObject(name) instanceof PDImageXObject image) {
+                        images.add(image);
+                    }
+                }
+            }
+            assertThat(images).hasSize(1);
+            PDImageXObject image = images.get(0);
+            image.getImage(); // decoded while the document is open
+            return image;
+        }
+    }
+
+    /**
+     * A JPEG of four channels, black ink on the left half and none on the right; samples
+     * are stored inverted when the writer marks the file as Adobe's, as Adobe's are read.
+     */
+    private static byte[] cmykJpeg() throws IOException {
+        boolean adobe = false;
+        byte[] jpeg = null;
+        for (int pass = 0; pass < 2; pass++) {
+            java.awt.image.WritableRaster raster = java.awt.image.Raster.createInterleavedRaster(
+                    java.awt.image.DataBuffer.TYPE_BYTE, 64, 32, 4, null);
+            for (int y = 0; y < 32; y++) {
+                for (int x = 0; x < 64; x++) {
+                    int black = x < 32 ? 255 : 0;
+                    int[] ink = {0, 0, 0, black};
+                    for (int c = 0; c < 4; c++) {
+                        raster.setSample(x, y, c, adobe ? 255 - ink[c] : ink[c]);
+                    }
+                }
+            }
+            javax.imageio.ImageWriter writer = javax.imageio.ImageIO.getImageWritersByFormatName("jpeg").next();
+            java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+            try (javax.imageio.stream.ImageOutputStream out = javax.imageio.ImageIO.createImageOutputStream(bytes)) {
+                writer.setOutput(out);
+                javax.imageio.ImageWriteParam quality = writer.getDefaultWriteParam();
+                quality.setCompressionMode(javax.imageio.ImageWriteParam.MODE_EXPLICIT);
+                quality.setCompressionQuality(1f);
+                writer.write(null, new javax.imageio.IIOImage(raster, null, null), quality);
+            } finally {
+                writer.dispose();
+            }
+            jpeg = bytes.toByteArray();
+            adobe = new String(jpeg, java.nio.charset.StandardCharsets.ISO_8859_1).contains("Adobe");
+            if (!adobe) {
+                break;
+            }
+        }
+        return jpeg;
     }
 
     @Test

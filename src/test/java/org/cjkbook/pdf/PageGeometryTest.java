@@ -13,6 +13,7 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.cjkbook.PdfText;
 import org.cjkbook.Publisher;
+import org.cjkbook.VeraPdf;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -79,6 +80,8 @@ class PageGeometryTest {
         Files.writeString(source, text);
         Publisher.builder().source(source).set("page-size", page.label()).formats(List.of("pdf"))
                 .fontsFolder(Path.of("fonts")).output(folder).build().publish();
-        return folder.resolve("geometry-" + page.label() + ".pdf");
+        Path pdf = folder.resolve("geometry-" + page.label() + ".pdf");
+        VeraPdf.assertCompliant(pdf);
+        return pdf;
     }
 }

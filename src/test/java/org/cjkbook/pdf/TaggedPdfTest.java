@@ -13,6 +13,7 @@ import org.apache.pdfbox.pdmodel.interactive.action.PDActionURI;
 import org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotation;
 import org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotationLink;
 import org.cjkbook.Builds;
+import org.cjkbook.VeraPdf;
 import org.cjkbook.Corpus;
 import org.cjkbook.model.Block;
 import org.cjkbook.model.Book;
