@@ -100,12 +100,18 @@ public final class Builds {
      * PDF a build writes must pass veraPDF ({@link VeraPdf#assertCompliant}).
      */
     public static Run cli(String... args) {
+        Run run = unchecked(args);
+        if (run.exitCode() == 0 && args.length > 0 && args[0].equals("build")) {
+            pdfsWritten(run.out() + run.err()).forEach(VeraPdf::assertCompliant);
+        }
+        return run;
+    }
+
+    /** The same, for a test that checks what is left of its PDFs itself (builds racing for one file). */
+    public static Run unchecked(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         int code = Cli.run(args, new PrintWriter(out), new PrintWriter(err));
-        if (code == 0 && args.length > 0 && args[0].equals("build")) {
-            pdfsWritten(out.toString() + err).forEach(VeraPdf::assertCompliant);
-        }
         return new Run(code, out.toString(), err.toString());
     }
 

@@ -4,7 +4,6 @@ import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -14,6 +13,7 @@ import java.util.HashMap;
 import java.util.Iterator;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -30,7 +30,7 @@ import org.apache.batik.util.ParsedURL;
 import org.apache.batik.transcoder.TranscoderException;
 import org.apache.batik.transcoder.TranscoderInput;
 import org.apache.batik.transcoder.TranscoderOutput;
-import org.apache.batik.transcoder.image.PNGTranscoder;
+import org.apache.batik.transcoder.image.ImageTranscoder;
 import org.cjkbook.BookException;
 import org.cjkbook.SafeXml;
 import org.w3c.dom.Element;
@@ -60,6 +60,8 @@ final class PrintUserAgent extends ITextUserAgent {
     private static final Pattern NUMBER = Pattern.compile("^\\s*([0-9]*\\.?[0-9]+)");
 
     private final Map<String, SvgImage> svgs = new HashMap<>();
+    /** SVG rasters by image and size; the map is the layout thread's alone, the work is not. */
+    private final Map<String, CompletableFuture<Image>> rasters = new HashMap<>();
     private final Map<String, Image> opaqueImages = new HashMap<>();
     private final int dotsPerPixel;
     private final int maxWidth;
@@ -114,8 +116,7 @@ final class PrintUserAgent extends ITextUserAgent {
             byte[] svg = Files.readAllBytes(file);
             // Its CSS pixels in the renderer's dots, as Flying Saucer scales raster images.
             Size size = size(svg);
-            return new PrintSvg(svg, new Size(size.width() * dotsPerPixel, size.height() * dotsPerPixel), uri,
-                    archival);
+            return new PrintSvg(svg, new Size(size.width() * dotsPerPixel, size.height() * dotsPerPixel), uri);
         } catch (IOException | SAXException e) {
             throw new BookException(file + ": cannot read the SVG image (" + e.getMessage() + ")", e);
         }
@@ -163,64 +164,93 @@ final class PrintUserAgent extends ITextUserAgent {
 
     /**
      * An SVG image laid out at its size in dots and drawn from a raster of 300 pixels per
-     * inch: Flying Saucer would make one pixel per dot, 1,920 per inch.
+     * inch: Flying Saucer would make one pixel per dot, 1,920 per inch. The raster is made
+     * once per size, on another core, as soon as layout gives the size: painting, which
+     * comes later, then seldom waits for it.
      */
-    private static final class PrintSvg extends SvgImage {
+    private final class PrintSvg extends SvgImage {
         private static final float PIXELS_PER_DOT = 300f / 72f / RendererMetrics.DOTS_PER_POINT;
 
-        private final boolean archival;
-
-        PrintSvg(byte[] svg, Size size, String uri, boolean archival) {
+        PrintSvg(byte[] svg, Size size, String uri) {
             super(svg, size, uri);
-            this.archival = archival;
         }
 
         @Override
         public FSImage scale(int width, int height) {
-            return new PrintSvg(image, size.scale(width, height), uri, archival);
+            PrintSvg scaled = new PrintSvg(image, size.scale(width, height), uri);
+            scaled.raster();
+            return scaled;
+        }
+
+        /** The raster at this size, made or being made. */
+        private CompletableFuture<Image> raster() {
+            return rasters.computeIfAbsent(uri + " " + getWidth() + "x" + getHeight(),
+                    key -> CompletableFuture.supplyAsync(this::draw));
         }
 
         @Override
         public Image getImage() {
-            PNGTranscoder transcoder = new PNGTranscoder() {
-                // Batik prints what it cannot use (CSS it predates, such as a "transparent"
-                // stroke) and draws the rest: the build's output is no place for that.
-                @Override
-                protected org.apache.batik.bridge.UserAgent createUserAgent() {
-                    return new SVGAbstractTranscoderUserAgent() {
-                        @Override
-                        public void displayError(Exception e) {
-                        }
+            try {
+                return raster().join();
+            } catch (java.util.concurrent.CompletionException e) {
+                throw e.getCause() instanceof RuntimeException failure ? failure : e;
+            }
+        }
 
-                        @Override
-                        public void displayError(String message) {
-                        }
-
-                        // The reader lets through only images that draw from themselves;
-                        // should one slip by, it still reads no file and calls no server.
-                        @Override
-                        public ExternalResourceSecurity getExternalResourceSecurity(ParsedURL resource,
-                                ParsedURL document) {
-                            return new NoLoadExternalResourceSecurity();
-                        }
-
-                        @Override
-                        public ScriptSecurity getScriptSecurity(String type, ParsedURL script, ParsedURL document) {
-                            return new NoLoadScriptSecurity(type);
-                        }
-                    };
-                }
-            };
+        private Image draw() {
+            SvgRaster transcoder = new SvgRaster();
             transcoder.addTranscodingHint(SVGAbstractTranscoder.KEY_EXECUTE_ONLOAD, Boolean.FALSE);
             transcoder.addTranscodingHint(SVGAbstractTranscoder.KEY_ALLOW_EXTERNAL_RESOURCES, Boolean.FALSE);
             transcoder.addTranscodingHint(SVGAbstractTranscoder.KEY_WIDTH, Math.max(1f, getWidth() * PIXELS_PER_DOT));
             transcoder.addTranscodingHint(SVGAbstractTranscoder.KEY_HEIGHT, Math.max(1f, getHeight() * PIXELS_PER_DOT));
-            try (ByteArrayOutputStream png = new ByteArrayOutputStream()) {
-                transcoder.transcode(new TranscoderInput(new ByteArrayInputStream(image)), new TranscoderOutput(png));
-                return archival ? onWhite(png.toByteArray()) : Image.getInstance(png.toByteArray());
+            try {
+                transcoder.transcode(new TranscoderInput(new ByteArrayInputStream(image)), null);
+                return archival ? onWhite(transcoder.raster) : Image.getInstance(transcoder.raster, null);
             } catch (IOException | TranscoderException e) {
                 throw new BookException(uri + ": cannot draw the SVG image (" + e.getMessage() + ")", e);
             }
+        }
+    }
+
+    /** Batik's drawing of an SVG, kept as pixels: encoding it as a PNG only for OpenPDF to decode it costs as much again. */
+    private static final class SvgRaster extends ImageTranscoder {
+        private BufferedImage raster;
+
+        @Override
+        public BufferedImage createImage(int width, int height) {
+            return new BufferedImage(width, height, BufferedImage.TYPE_INT_ARGB);
+        }
+
+        @Override
+        public void writeImage(BufferedImage image, TranscoderOutput output) {
+            raster = image;
+        }
+
+        // Batik prints what it cannot use (CSS it predates, such as a "transparent" stroke)
+        // and draws the rest: the build's output is no place for that.
+        @Override
+        protected org.apache.batik.bridge.UserAgent createUserAgent() {
+            return new SVGAbstractTranscoderUserAgent() {
+                @Override
+                public void displayError(Exception e) {
+                }
+
+                @Override
+                public void displayError(String message) {
+                }
+
+                // The reader lets through only images that draw from themselves; should one
+                // slip by, it still reads no file and calls no server.
+                @Override
+                public ExternalResourceSecurity getExternalResourceSecurity(ParsedURL resource, ParsedURL document) {
+                    return new NoLoadExternalResourceSecurity();
+                }
+
+                @Override
+                public ScriptSecurity getScriptSecurity(String type, ParsedURL script, ParsedURL document) {
+                    return new NoLoadScriptSecurity(type);
+                }
+            };
         }
     }
 
@@ -251,9 +281,10 @@ final class PrintUserAgent extends ITextUserAgent {
     /** A PNG, GIF or JPEG drawn on white, as 8-bit RGB. */
     private static Image onWhite(byte[] encoded) throws IOException {
         BufferedImage source = cmykJpeg(encoded);
-        if (source == null) {
-            source = ImageIO.read(new ByteArrayInputStream(encoded));
-        }
+        return onWhite(source != null ? source : ImageIO.read(new ByteArrayInputStream(encoded)));
+    }
+
+    private static Image onWhite(BufferedImage source) throws IOException {
         BufferedImage flat = new BufferedImage(source.getWidth(), source.getHeight(), BufferedImage.TYPE_INT_RGB);
         Graphics2D g = flat.createGraphics();
         g.setColor(Color.WHITE);

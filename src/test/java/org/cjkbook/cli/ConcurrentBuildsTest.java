@@ -14,6 +14,7 @@ import java.util.regex.Pattern;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.cjkbook.Builds;
+import org.cjkbook.VeraPdf;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -45,7 +46,7 @@ class ConcurrentBuildsTest {
                     } catch (InterruptedException e) {
                         throw new IllegalStateException(e);
                     }
-                    Builds.Run run = Builds.cli("build", source.toString(), "-o", out.toString(), "--format", "pdf");
+                    Builds.Run run = Builds.unchecked("build", source.toString(), "-o", out.toString(), "--format", "pdf");
                     return new Ended(run, System.nanoTime());
                 }));
             }
@@ -71,6 +72,7 @@ class ConcurrentBuildsTest {
             try (var files = Files.list(out)) {
                 assertThat(files.map(f -> f.getFileName().toString())).containsExactly("novel.pdf");
             }
+            VeraPdf.assertCompliant(out.resolve("novel.pdf"));
         }
     }
 
