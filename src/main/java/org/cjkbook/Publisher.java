@@ -183,61 +183,67 @@ public final class Publisher {
         Instant modified = modified(book);
         boolean vertical = loaded.settings().vertical();
         EpubEdition epubEdition = new EpubEdition(modified, loaded.settings().cover(), vertical);
-        EpubMarkup epub = chosen.contains("epub") ? epubEdition.markup(book, List.of(), fontSet) : null;
-        PrintMarkup print = chosen.contains("pdf") ? PdfEdition.markup(book, page, fontSet, compose) : null;
-        List<Coverage> needs = new ArrayList<>();
-        if (epub != null) {
-            needs.add(epub.coverage());
-        }
-        if (print != null) {
-            needs.add(print.coverage());
-        }
-        needs.forEach(coverage -> checkCoverage(coverage.characters(), loaded, fontSet));
-        // Both editions set the same text in the same faces: one report says it for both.
-        reportFallbacks(needs.get(0).fallbacks(), fontSet, warnings);
-        Path folder = output == null ? Path.of("").toAbsolutePath() : output;
-        checkFolder(folder);
-
-        List<Edition> editions = new ArrayList<>();
-        // The EPUB's fonts and cover depend on nothing the PDF finds: they are made on
-        // another core while the PDF is laid out.
+        // The EPUB's work that depends on nothing the PDF finds is done on another core:
+        // its markup while the PDF's is composed, its fonts and cover while the PDF is laid out.
         ExecutorService aside = Executors.newSingleThreadExecutor(task -> {
-            Thread thread = new Thread(task, "cjkbook-epub-assets");
+            Thread thread = new Thread(task, "cjkbook-epub");
             thread.setDaemon(true);
             return thread;
         });
-        java.util.function.Function<EpubMarkup, EpubEdition.Assets> assetsFor = markup -> epubEdition.assets(book,
-                subsets(markup.coverage().characters(), (face, codePoints) -> fontSet.subset(face, codePoints, vertical)));
-        Future<EpubEdition.Assets> assets = epub == null ? null : aside.submit(() -> assetsFor.apply(epub));
-        aside.shutdown();
-        // The PDF comes first, so that the EPUB can carry its page numbers.
-        PdfEdition.Printed printed = null;
-        if (print != null) {
-            stage[0] = "laying out the PDF";
-            long pdfStart = System.nanoTime();
-            Path file = folder.resolve(loaded.name() + ".pdf");
-            printed = new PdfEdition(subsets(print.coverage().characters(), fontSet::pdfSubset), page, modified,
-                    loaded.settings().pdfa()).write(book, print, file);
-            editions.add(written("pdf", printed.file(), pdfStart, printed.pages() + " pages, ", warnings));
-        }
-        if (epub != null) {
-            stage[0] = "making the EPUB";
-            long epubStart = System.nanoTime();
-            Path file = folder.resolve(loaded.name() + ".epub");
-            EpubMarkup paged = epub;
-            String printSource = null;
-            if (printed != null) {
-                paged = epubEdition.markup(book, printed.pageStarts(), fontSet);
-                printSource = "《" + book.metadata().title() + "》PDF " + page.label();
+        try {
+            Future<EpubMarkup> epubMarkup = chosen.contains("epub")
+                    ? aside.submit(() -> epubEdition.markup(book, List.of(), fontSet)) : null;
+            PrintMarkup print = chosen.contains("pdf") ? PdfEdition.markup(book, page, fontSet, compose) : null;
+            EpubMarkup epub = epubMarkup == null ? null : done(epubMarkup);
+            List<Coverage> needs = new ArrayList<>();
+            if (epub != null) {
+                needs.add(epub.coverage());
             }
-            // Page numbers may bring a digit the text lacks: then the fonts are cut again.
-            EpubEdition.Assets made = paged.coverage().characters().equals(epub.coverage().characters())
-                    ? done(assets) : assetsFor.apply(paged);
-            OutputFile.Written written = epubEdition.write(book, paged, made, printSource, file);
-            editions.add(written("epub", written, epubStart, printed == null ? "" : "page numbers of the PDF, ",
-                    warnings));
+            if (print != null) {
+                needs.add(print.coverage());
+            }
+            needs.forEach(coverage -> checkCoverage(coverage.characters(), loaded, fontSet));
+            // Both editions set the same text in the same faces: one report says it for both.
+            reportFallbacks(needs.get(0).fallbacks(), fontSet, warnings);
+            Path folder = output == null ? Path.of("").toAbsolutePath() : output;
+            checkFolder(folder);
+
+            List<Edition> editions = new ArrayList<>();
+            java.util.function.Function<EpubMarkup, EpubEdition.Assets> assetsFor = markup -> epubEdition.assets(
+                    book, subsets(markup.coverage().characters(),
+                            (face, codePoints) -> fontSet.subset(face, codePoints, vertical)));
+            Future<EpubEdition.Assets> assets = epub == null ? null : aside.submit(() -> assetsFor.apply(epub));
+            // The PDF comes first, so that the EPUB can carry its page numbers.
+            PdfEdition.Printed printed = null;
+            if (print != null) {
+                stage[0] = "laying out the PDF";
+                long pdfStart = System.nanoTime();
+                Path file = folder.resolve(loaded.name() + ".pdf");
+                printed = new PdfEdition(subsets(print.coverage().characters(), fontSet::pdfSubset), page, modified,
+                        loaded.settings().pdfa()).write(book, print, file);
+                editions.add(written("pdf", printed.file(), pdfStart, printed.pages() + " pages, ", warnings));
+            }
+            if (epub != null) {
+                stage[0] = "making the EPUB";
+                long epubStart = System.nanoTime();
+                Path file = folder.resolve(loaded.name() + ".epub");
+                EpubMarkup paged = epub;
+                String printSource = null;
+                if (printed != null) {
+                    paged = epubEdition.markup(book, printed.pageStarts(), fontSet);
+                    printSource = "《" + book.metadata().title() + "》PDF " + page.label();
+                }
+                // Page numbers may bring a digit the text lacks: then the fonts are cut again.
+                EpubEdition.Assets made = paged.coverage().characters().equals(epub.coverage().characters())
+                        ? done(assets) : assetsFor.apply(paged);
+                OutputFile.Written written = epubEdition.write(book, paged, made, printSource, file);
+                editions.add(written("epub", written, epubStart, printed == null ? "" : "page numbers of the PDF, ",
+                        warnings));
+            }
+            return new Result(book, editions, printed == null ? 0 : printed.pages(), characters, readNanos, warnings);
+        } finally {
+            aside.shutdown();
         }
-        return new Result(book, editions, printed == null ? 0 : printed.pages(), characters, readNanos, warnings);
     }
 
     /** The result of work done aside, with its failure as if it had been done here. */
