@@ -191,13 +191,17 @@ public final class Publisher {
             return thread;
         });
         try {
-            Future<EpubMarkup> epubMarkup = chosen.contains("epub")
-                    ? aside.submit(() -> epubEdition.markup(book, List.of(), fontSet)) : null;
+            // With a PDF, the EPUB's documents are made again with its page numbers: the first
+            // ones serve only to tell the characters, and a long book's are not kept meanwhile.
+            boolean both = chosen.contains("epub") && chosen.contains("pdf");
+            Future<Coverage> epubNeeds = both
+                    ? aside.submit(() -> epubEdition.markup(book, List.of(), fontSet).coverage()) : null;
             PrintMarkup print = chosen.contains("pdf") ? PdfEdition.markup(book, page, fontSet, compose) : null;
-            EpubMarkup epub = epubMarkup == null ? null : done(epubMarkup);
+            EpubMarkup epub = chosen.contains("epub") && !both ? epubEdition.markup(book, List.of(), fontSet) : null;
+            Coverage epubCoverage = both ? done(epubNeeds) : epub == null ? null : epub.coverage();
             List<Coverage> needs = new ArrayList<>();
-            if (epub != null) {
-                needs.add(epub.coverage());
+            if (epubCoverage != null) {
+                needs.add(epubCoverage);
             }
             if (print != null) {
                 needs.add(print.coverage());
@@ -209,10 +213,10 @@ public final class Publisher {
             checkFolder(folder);
 
             List<Edition> editions = new ArrayList<>();
-            java.util.function.Function<EpubMarkup, EpubEdition.Assets> assetsFor = markup -> epubEdition.assets(
-                    book, subsets(markup.coverage().characters(),
-                            (face, codePoints) -> fontSet.subset(face, codePoints, vertical)));
-            Future<EpubEdition.Assets> assets = epub == null ? null : aside.submit(() -> assetsFor.apply(epub));
+            java.util.function.Function<Coverage, EpubEdition.Assets> assetsFor = coverage -> epubEdition.assets(book,
+                    subsets(coverage.characters(), (face, codePoints) -> fontSet.subset(face, codePoints, vertical)));
+            Future<EpubEdition.Assets> assets = epubCoverage == null ? null
+                    : aside.submit(() -> assetsFor.apply(epubCoverage));
             // The PDF comes first, so that the EPUB can carry its page numbers.
             PdfEdition.Printed printed = null;
             if (print != null) {
@@ -223,7 +227,7 @@ public final class Publisher {
                         loaded.settings().pdfa()).write(book, print, file);
                 editions.add(written("pdf", printed.file(), pdfStart, printed.pages() + " pages, ", warnings));
             }
-            if (epub != null) {
+            if (epubCoverage != null) {
                 stage[0] = "making the EPUB";
                 long epubStart = System.nanoTime();
                 Path file = folder.resolve(loaded.name() + ".epub");
@@ -234,8 +238,8 @@ public final class Publisher {
                     printSource = "《" + book.metadata().title() + "》PDF " + page.label();
                 }
                 // Page numbers may bring a digit the text lacks: then the fonts are cut again.
-                EpubEdition.Assets made = paged.coverage().characters().equals(epub.coverage().characters())
-                        ? done(assets) : assetsFor.apply(paged);
+                EpubEdition.Assets made = paged.coverage().characters().equals(epubCoverage.characters())
+                        ? done(assets) : assetsFor.apply(paged.coverage());
                 OutputFile.Written written = epubEdition.write(book, paged, made, printSource, file);
                 editions.add(written("epub", written, epubStart, printed == null ? "" : "page numbers of the PDF, ",
                         warnings));
