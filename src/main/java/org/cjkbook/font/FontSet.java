@@ -154,8 +154,11 @@ public final class FontSet {
      * spaces included, is looked up.
      */
     public SortedSet<Integer> missing(Face face, Set<Integer> codePoints) {
-        TrueTypeFile font = fonts.get(face).font();
         SortedSet<Integer> missing = new TreeSet<>();
+        if (codePoints.isEmpty()) {
+            return missing; // a face the book does not use is not read
+        }
+        TrueTypeFile font = fonts.get(face).font();
         for (int codePoint : codePoints) {
             if (codePoint >= 0x20 && codePoint != BYTE_ORDER_MARK && font.glyph(codePoint) == 0) {
                 missing.add(codePoint);

@@ -1,6 +1,8 @@
 package org.cjkbook.font;
 
+import java.io.EOFException;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.Charset;
@@ -99,7 +101,14 @@ final class TrueTypeFile {
      */
     static TrueTypeFile read(Path file) throws IOException {
         if (file.getFileSystem() != FileSystems.getDefault()) {
-            return new TrueTypeFile(ByteBuffer.wrap(Files.readAllBytes(file)));
+            // straight into an array of the right size: Files.readAllBytes would copy it twice more
+            byte[] font = new byte[Math.toIntExact(Files.size(file))];
+            try (InputStream in = Files.newInputStream(file)) {
+                if (in.readNBytes(font, 0, font.length) < font.length) {
+                    throw new EOFException("the font ends early");
+                }
+            }
+            return new TrueTypeFile(ByteBuffer.wrap(font));
         }
         try (FileChannel channel = FileChannel.open(file)) {
             return new TrueTypeFile(channel.map(FileChannel.MapMode.READ_ONLY, 0, channel.size()));

@@ -3,6 +3,8 @@ package org.cjkbook.font;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.nio.file.FileSystem;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -21,6 +23,7 @@ import org.apache.fontbox.ttf.VerticalMetricsTable;
 import org.apache.pdfbox.io.RandomAccessReadBufferedFile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -134,6 +137,26 @@ class TrueTypeFileTest {
         FontSet.codePoints(ACCENTED).forEach(codePoint -> glyphs.add(file.glyph(codePoint)));
         assertThat(glyphs.stream().filter(glyph -> file.glyphData(glyph).getShort(0) == -1)).hasSizeGreaterThan(20);
         assertThat(file.withComponents(glyphs)).hasSizeGreaterThan(glyphs.size());
+    }
+
+    @Test
+    void aFontInsideAJarAnswersAsOnDisk(@TempDir Path folder) throws IOException {
+        String name = Face.MONO.defaultFileName();
+        Path jar = folder.resolve("fonts.jar");
+        for (String compression : new String[] {"true", "false"}) {
+            Files.deleteIfExists(jar);
+            try (FileSystem zip = FileSystems.newFileSystem(jar, Map.of("create", "true", "noCompression", compression))) {
+                Files.copy(FONTS.resolve(name), zip.getPath(name));
+            }
+            try (FileSystem zip = FileSystems.newFileSystem(jar)) {
+                TrueTypeFile inside = TrueTypeFile.read(zip.getPath(name));
+                TrueTypeFile onDisk = file(name);
+                Set<Integer> codePoints = FontSet.codePoints(ACCENTED + TEXT);
+                assertThat(inside.familyName()).isEqualTo(onDisk.familyName());
+                assertThat(FontSubsetter.subset(inside, codePoints, false, null))
+                        .isEqualTo(FontSubsetter.subset(onDisk, codePoints, false, null));
+            }
+        }
     }
 
     /** The first thirty characters beyond the BMP that the font has, and a few of the BMP. */
