@@ -3,6 +3,8 @@ package org.cjkbook.font;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.Charset;
@@ -23,9 +25,10 @@ import java.util.TreeSet;
  * parsed ahead: a Noto CJK file holds 30,000 glyphs in 15 MB, of which a book uses a few
  * thousand.
  *
- * <p>A file on disk is mapped into memory, so that only the pages read are loaded; a font
- * inside a jar is read once. The bytes are only ever read at absolute positions, so one
- * instance serves any number of threads at once.
+ * <p>A file on disk is mapped into memory, so that only the pages read are loaded, and so
+ * is a font stored uncompressed in a jar; a font compressed in a jar is read once. The
+ * bytes are only ever read at absolute positions, so one instance serves any number of
+ * threads at once.
  *
  * <p>Lookups answer as FontBox does for the same font, since the subsets are still made by
  * FontBox and the two must agree on every glyph: the Unicode {@code cmap} is chosen in
@@ -101,6 +104,10 @@ final class TrueTypeFile {
      */
     static TrueTypeFile read(Path file) throws IOException {
         if (file.getFileSystem() != FileSystems.getDefault()) {
+            ByteBuffer stored = storedInJar(file);
+            if (stored != null) {
+                return new TrueTypeFile(stored);
+            }
             // straight into an array of the right size: Files.readAllBytes would copy it twice more
             byte[] font = new byte[Math.toIntExact(Files.size(file))];
             try (InputStream in = Files.newInputStream(file)) {
@@ -112,6 +119,25 @@ final class TrueTypeFile {
         }
         try (FileChannel channel = FileChannel.open(file)) {
             return new TrueTypeFile(channel.map(FileChannel.MapMode.READ_ONLY, 0, channel.size()));
+        }
+    }
+
+    /**
+     * A font stored uncompressed in a jar, as cjkbook's own are, mapped where it lies in the
+     * jar; null for any other file. The file system's paths name a jar entry by a URI of
+     * the jar's own URI, {@code !} and the entry's path.
+     */
+    private static ByteBuffer storedInJar(Path file) throws IOException {
+        URI uri = file.toUri();
+        String spec = uri.getSchemeSpecificPart();
+        int separator = spec.indexOf("!/");
+        if (!"jar".equals(uri.getScheme()) || separator < 0) {
+            return null;
+        }
+        try {
+            return StoredZipEntry.map(Path.of(new URI(spec.substring(0, separator))), spec.substring(separator + 2));
+        } catch (URISyntaxException | IllegalArgumentException | java.nio.file.FileSystemNotFoundException e) {
+            return null; // not a jar on disk
         }
     }
 
