@@ -27,8 +27,9 @@ import org.cjkbook.BookException;
  * <p>A file is checked when the set is made (it exists and is a TrueType font file) but
  * opened only when a face is first used, and then only once; even then only the tables
  * asked of it are read ({@link TrueTypeFile}): the Noto SC files are 10 to 15 MB. A file on
- * disk is mapped into memory and a font inside a jar read into it, and either is closed at
- * once, so a font set holds no open files and needs no closing.
+ * disk, or stored in a jar as cjkbook's own are, is mapped into memory, one compressed in a
+ * jar read into it, and the file closed at once, so a font set holds no open files and
+ * needs no closing.
  *
  * <p>A font set is safe to share between threads, and its work runs in parallel, on one
  * face or on several: an opened font is never changed, and each subset is cut by FontBox
