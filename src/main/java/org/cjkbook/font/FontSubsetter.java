@@ -51,9 +51,11 @@ final class FontSubsetter {
     private static final List<String> SUBSETTER_TABLES =
             List.of("head", "hhea", "maxp", "loca", "glyf", "hmtx", "name", "post");
 
-    /** What else FontBox's parser demands of a font; and the same with the layout features. */
+    /** What else of a font FontBox's parser demands, and the subsetter reads. */
     private static final List<String> COMPACT_TABLES = List.of("head", "hhea", "maxp", "hmtx", "name", "post");
-    private static final List<String> LAYOUT_TABLES = List.of("head", "hhea", "maxp", "hmtx", "name", "post", "GSUB");
+    /** The same, and the layout features, for the vertical forms. */
+    private static final List<String> LAYOUT_TABLES =
+            java.util.stream.Stream.concat(COMPACT_TABLES.stream(), java.util.stream.Stream.of("GSUB")).toList();
     private static final int HEAD_INDEX_TO_LOC_FORMAT = 50;
 
     /** The first code point of the private use area. */
