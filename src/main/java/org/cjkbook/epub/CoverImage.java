@@ -7,14 +7,19 @@ import java.awt.FontMetrics;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
+import java.awt.image.DataBufferInt;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-
-import javax.imageio.ImageIO;
+import java.util.zip.CRC32;
+import java.util.zip.Deflater;
+import java.util.zip.DeflaterOutputStream;
 
 import org.cjkbook.font.Face;
 import org.cjkbook.model.Contributor;
@@ -35,6 +40,9 @@ final class CoverImage {
     private static final Color RED = new Color(0xB0, 0x1E, 0x23);
     private static final Color INK = new Color(0x1A, 0x1A, 0x1A);
     private static final Color GREY = new Color(0x55, 0x55, 0x55);
+    private static final byte[] PNG_SIGNATURE = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'};
+    private static final byte PALETTE_COLOUR = 3;
+    private static final int DEFLATE_LEVEL = 5;
 
     private CoverImage() {
     }
@@ -47,14 +55,16 @@ final class CoverImage {
         BufferedImage image = new BufferedImage(WIDTH, HEIGHT, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = image.createGraphics();
         try {
-            g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-            g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-            g.setRenderingHint(RenderingHints.KEY_FRACTIONALMETRICS, RenderingHints.VALUE_FRACTIONALMETRICS_ON);
+            // The paper and the bands cover whole pixels: anti-aliasing them, four million
+            // pixels, would only take time.
             g.setColor(PAPER);
             g.fillRect(0, 0, WIDTH, HEIGHT);
             g.setColor(RED);
             g.fillRect(0, 0, WIDTH, 300);
             g.fillRect(0, HEIGHT - 60, WIDTH, 60);
+            g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+            g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+            g.setRenderingHint(RenderingHints.KEY_FRACTIONALMETRICS, RenderingHints.VALUE_FRACTIONALMETRICS_ON);
             if (metadata.column() != null) {
                 g.setColor(Color.WHITE);
                 g.setFont(font(fonts, Face.HEADING, 96));
@@ -92,24 +102,22 @@ final class CoverImage {
         } finally {
             g.dispose();
         }
-        try {
-            ByteArrayOutputStream png = new ByteArrayOutputStream();
-            ImageIO.write(indexed(image), "png", png);
-            return png.toByteArray();
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot encode the cover", e);
-        }
+        return png(image);
     }
 
     /**
-     * The image with a palette of its 256 most frequent colours: a few flat colours and
-     * the anti-aliased edges between them, so the palette loses nothing visible and the
-     * PNG is half the size.
+     * The image as a PNG with a palette of its 256 most frequent colours: a few flat colours
+     * and the anti-aliased edges between them, so the palette loses nothing visible and the
+     * PNG is half the size. Rows are left unfiltered, as the PNG specification advises for a
+     * palette, and deflated at level 5: ImageIO's writer tried five filters on every row and
+     * took ten times as long for a slightly larger file; level 9 is six times slower for a
+     * file 8% smaller.
      */
-    private static BufferedImage indexed(BufferedImage rgb) {
+    private static byte[] png(BufferedImage rgb) {
         int width = rgb.getWidth();
         int height = rgb.getHeight();
-        int[] pixels = rgb.getRGB(0, 0, width, height, null, 0, width);
+        // the pixels themselves, not a copy: a TYPE_INT_RGB image has one int per pixel, row after row
+        int[] pixels = ((DataBufferInt) rgb.getRaster().getDataBuffer()).getData();
         // Flat colour comes in long runs: count a run at a time.
         Map<Integer, Integer> counts = new java.util.HashMap<>();
         for (int i = 0; i < pixels.length; ) {
@@ -124,29 +132,54 @@ final class CoverImage {
         int[] palette = counts.entrySet().stream()
                 .sorted(Map.Entry.<Integer, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
                 .limit(256).mapToInt(Map.Entry::getKey).toArray();
-        byte[] r = new byte[palette.length];
-        byte[] g = new byte[palette.length];
-        byte[] b = new byte[palette.length];
-        for (int i = 0; i < palette.length; i++) {
-            r[i] = (byte) (palette[i] >> 16);
-            g[i] = (byte) (palette[i] >> 8);
-            b[i] = (byte) palette[i];
+
+        ByteArrayOutputStream png = new ByteArrayOutputStream();
+        png.writeBytes(PNG_SIGNATURE);
+        chunk(png, "IHDR", ByteBuffer.allocate(13).putInt(width).putInt(height)
+                .put((byte) 8).put(PALETTE_COLOUR).put((byte) 0).put((byte) 0).put((byte) 0).array());
+        ByteBuffer colours = ByteBuffer.allocate(3 * palette.length);
+        for (int colour : palette) {
+            colours.put((byte) (colour >> 16)).put((byte) (colour >> 8)).put((byte) colour);
         }
-        BufferedImage indexed = new BufferedImage(width, height, BufferedImage.TYPE_BYTE_INDEXED,
-                new java.awt.image.IndexColorModel(8, palette.length, r, g, b));
-        byte[] samples = ((java.awt.image.DataBufferByte) indexed.getRaster().getDataBuffer()).getData();
-        Map<Integer, Byte> nearest = new java.util.HashMap<>();
-        int previous = -1;
-        byte index = 0;
-        for (int i = 0; i < pixels.length; i++) {
-            int colour = pixels[i] & 0xFFFFFF;
-            if (colour != previous) {
-                index = nearest.computeIfAbsent(colour, c -> (byte) closest(c, palette));
-                previous = colour;
+        chunk(png, "PLTE", colours.array());
+
+        ByteArrayOutputStream data = new ByteArrayOutputStream();
+        Deflater deflater = new Deflater(DEFLATE_LEVEL);
+        try (DeflaterOutputStream out = new DeflaterOutputStream(data, deflater, 1 << 16)) {
+            byte[] row = new byte[1 + width]; // a filter type byte, 0 for none, then the row's indices
+            Map<Integer, Byte> nearest = new java.util.HashMap<>();
+            int previous = -1;
+            byte index = 0;
+            for (int y = 0; y < height; y++) {
+                for (int x = 0; x < width; x++) {
+                    int colour = pixels[y * width + x] & 0xFFFFFF;
+                    if (colour != previous) {
+                        index = nearest.computeIfAbsent(colour, c -> (byte) closest(c, palette));
+                        previous = colour;
+                    }
+                    row[1 + x] = index;
+                }
+                out.write(row);
             }
-            samples[i] = index;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // a ByteArrayOutputStream does not fail
+        } finally {
+            deflater.end();
         }
-        return indexed;
+        chunk(png, "IDAT", data.toByteArray());
+        chunk(png, "IEND", new byte[0]);
+        return png.toByteArray();
+    }
+
+    private static void chunk(ByteArrayOutputStream png, String type, byte[] data) {
+        byte[] tag = type.getBytes(StandardCharsets.US_ASCII);
+        CRC32 crc = new CRC32();
+        crc.update(tag);
+        crc.update(data);
+        png.writeBytes(ByteBuffer.allocate(4).putInt(data.length).array());
+        png.writeBytes(tag);
+        png.writeBytes(data);
+        png.writeBytes(ByteBuffer.allocate(4).putInt((int) crc.getValue()).array());
     }
 
     private static int closest(int colour, int[] palette) {

@@ -18,10 +18,6 @@ import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.function.IntUnaryOperator;
 
-import org.apache.fontbox.ttf.CmapLookup;
-import org.apache.fontbox.ttf.TTFParser;
-import org.apache.fontbox.ttf.TrueTypeFont;
-import org.apache.pdfbox.io.RandomAccessReadBuffer;
 import org.cjkbook.BookException;
 
 /**
@@ -29,12 +25,15 @@ import org.cjkbook.BookException;
  * of them to embed.
  *
  * <p>A file is checked when the set is made (it exists and is a TrueType font file) but
- * parsed only when a face is first used, and then only once: the Noto SC files are 10 to
- * 15 MB. Parsing reads the file into memory and closes it, so a font set holds no open
- * files and needs no closing.
+ * opened only when a face is first used, and then only once; even then only the tables
+ * asked of it are read ({@link TrueTypeFile}): the Noto SC files are 10 to 15 MB. A file on
+ * disk, or stored in a jar as cjkbook's own are, is mapped into memory, one compressed in a
+ * jar read into it, and the file closed at once, so a font set holds no open files and
+ * needs no closing.
  *
- * <p>A font set is safe to share between threads. Work on one font is serialized, because
- * a FontBox font is not thread-safe; different fonts are independent.
+ * <p>A font set is safe to share between threads, and its work runs in parallel, on one
+ * face or on several: an opened font is never changed, and each subset is cut by FontBox
+ * from a font of its own.
  */
 public final class FontSet {
 
@@ -44,6 +43,9 @@ public final class FontSet {
     private static final int COLLECTION = 0x74746366; // 'ttcf'
     private static final int BYTE_ORDER_MARK = 0xFEFF;
     private static final int IDEOGRAPHIC_FULL_STOP = 0x3002;
+    private static final int GLYPH_HEADER = 10;
+    private static final int GLYPH_X_MIN = 2;
+    private static final int GLYPH_X_MAX = 6;
 
     private final Map<Face, LazyFont> fonts;
 
@@ -153,16 +155,17 @@ public final class FontSet {
      * spaces included, is looked up.
      */
     public SortedSet<Integer> missing(Face face, Set<Integer> codePoints) {
-        return fonts.get(face).use(font -> {
-            CmapLookup cmap = font.getUnicodeCmapLookup();
-            SortedSet<Integer> missing = new TreeSet<>();
-            for (int codePoint : codePoints) {
-                if (codePoint >= 0x20 && codePoint != BYTE_ORDER_MARK && cmap.getGlyphId(codePoint) == 0) {
-                    missing.add(codePoint);
-                }
+        SortedSet<Integer> missing = new TreeSet<>();
+        if (codePoints.isEmpty()) {
+            return missing; // a face the book does not use is not read
+        }
+        TrueTypeFile font = fonts.get(face).font();
+        for (int codePoint : codePoints) {
+            if (codePoint >= 0x20 && codePoint != BYTE_ORDER_MARK && font.glyph(codePoint) == 0) {
+                missing.add(codePoint);
             }
-            return missing;
-        });
+        }
+        return missing;
     }
 
     /**
@@ -195,7 +198,7 @@ public final class FontSet {
      * else of the layout tables.
      */
     public byte[] subset(Face face, Set<Integer> codePoints, boolean vertical) {
-        return fonts.get(face).use(font -> FontSubsetter.subset(font, codePoints, vertical, null));
+        return fonts.get(face).subset(codePoints, vertical, null);
     }
 
     /**
@@ -204,15 +207,14 @@ public final class FontSet {
      * fonts do: their pauses and stops then have no blank half to give up.
      */
     public boolean centresStops(Face face) {
-        return fonts.get(face).use(font -> {
-            int glyph = font.getUnicodeCmapLookup().getGlyphId(IDEOGRAPHIC_FULL_STOP);
-            org.apache.fontbox.ttf.GlyphData outline = glyph == 0 ? null : font.getGlyph().getGlyph(glyph);
-            if (outline == null) {
-                return false;
-            }
-            float centre = (outline.getXMinimum() + outline.getXMaximum()) / 2f;
-            return Math.abs(centre / font.getAdvanceWidth(glyph) - 0.5f) < 0.15f;
-        });
+        TrueTypeFile font = fonts.get(face).font();
+        int glyph = font.glyph(IDEOGRAPHIC_FULL_STOP);
+        ByteBuffer outline = font.glyphData(glyph);
+        if (glyph == 0 || outline.remaining() < GLYPH_HEADER) {
+            return false;
+        }
+        float centre = (outline.getShort(GLYPH_X_MIN) + outline.getShort(GLYPH_X_MAX)) / 2f;
+        return Math.abs(centre / font.advanceWidth(glyph) - 0.5f) < 0.15f;
     }
 
     /**
@@ -237,29 +239,31 @@ public final class FontSet {
         for (int i = 0; i < 6; i++) {
             tag.append((char) ('A' + (digest[i] & 0xFF) % 26));
         }
-        return fonts.get(face).use(font -> FontSubsetter.subset(font, codePoints, false, tag + "+"));
+        return fonts.get(face).subset(codePoints, false, tag + "+");
     }
 
     /** The family name the face's font gives itself, as a colophon credits it. */
     public String familyName(Face face) {
-        return fonts.get(face).use(font -> {
-            String name = font.getNaming() == null ? null : font.getNaming().getFontFamily();
-            return name == null || name.isBlank() ? file(face).getFileName().toString() : name.strip();
-        });
+        String name = fonts.get(face).font().familyName();
+        return name == null || name.isBlank() ? file(face).getFileName().toString() : name.strip();
     }
 
     /** True when the face's font has a glyph for the character. */
     public boolean has(Face face, int codePoint) {
-        return fonts.get(face).advance(codePoint) != 0 || fonts.get(face).mapped(codePoint);
+        return fonts.get(face).font().glyph(codePoint) != 0;
     }
 
     /**
      * The advance widths of the face's characters in thousandths of an em, as PDF writers
-     * measure text; 0 for a character the face lacks. Looked up once per character.
+     * measure text; 0 for a character the face lacks.
      */
     public IntUnaryOperator advances(Face face) {
         LazyFont lazy = fonts.get(face);
-        return codePoint -> lazy.advance(codePoint);
+        return codePoint -> {
+            TrueTypeFile font = lazy.font();
+            int glyph = font.glyph(codePoint);
+            return glyph == 0 ? 0 : font.advanceWidth(glyph) * 1000 / font.unitsPerEm();
+        };
     }
 
     private static void checkTrueType(Path file) {
@@ -285,63 +289,51 @@ public final class FontSet {
         }
     }
 
-    /** Work on a parsed font that may fail to read. */
-    @FunctionalInterface
-    private interface FontWork<T> {
-        T apply(TrueTypeFont font) throws IOException;
-    }
-
-    /** A font file, parsed on first use. */
+    /** A font file, opened on first use. */
     private static final class LazyFont {
 
         private final Path file;
-        private TrueTypeFont font; // guarded by this
-        private final Map<Integer, Integer> advances = new java.util.HashMap<>(); // guarded by this
+        private volatile TrueTypeFile font;
 
         LazyFont(Path file) {
             this.file = file;
         }
 
-        synchronized <T> T use(FontWork<T> work) {
-            if (font == null) {
-                font = parse();
-            }
-            try {
-                return work.apply(font);
-            } catch (IOException e) {
-                throw new BookException(file + ": cannot read the font (" + e.getMessage() + ")", e);
-            }
-        }
-
-        /** True when the cmap maps the character, for glyphs of no width. */
-        synchronized boolean mapped(int codePoint) {
-            return use(font -> font.getUnicodeCmapLookup().getGlyphId(codePoint) != 0);
-        }
-
-        synchronized int advance(int codePoint) {
-            Integer known = advances.get(codePoint);
-            if (known != null) {
-                return known;
-            }
-            int advance = use(font -> {
-                int glyph = font.getUnicodeCmapLookup().getGlyphId(codePoint);
-                return glyph == 0 ? 0
-                        : font.getHorizontalMetrics().getAdvanceWidth(glyph) * 1000 / font.getUnitsPerEm();
-            });
-            advances.put(codePoint, advance);
-            return advance;
-        }
-
-        private TrueTypeFont parse() {
-            try {
-                // Read into memory and closed: the file may be inside a jar.
-                try (InputStream in = Files.newInputStream(file)) {
-                    return new TTFParser().parse(new RandomAccessReadBuffer(in));
+        TrueTypeFile font() {
+            TrueTypeFile opened = font;
+            if (opened == null) {
+                synchronized (this) {
+                    if (font == null) {
+                        font = open();
+                    }
+                    opened = font;
                 }
+            }
+            return opened;
+        }
+
+        byte[] subset(Set<Integer> codePoints, boolean vertical, String pdfTag) {
+            try {
+                return FontSubsetter.subset(font(), codePoints, vertical, pdfTag);
             } catch (IOException | RuntimeException e) {
                 // FontBox meets a damaged font with whatever exception it runs into
-                throw new BookException(file + ": not a usable TrueType font (" + e.getMessage() + ")", e);
+                throw unusable(e);
             }
+        }
+
+        private TrueTypeFile open() {
+            try {
+                return TrueTypeFile.read(file);
+            } catch (IOException e) {
+                throw new BookException(file + ": cannot read the font (" + e.getMessage() + ")", e);
+            } catch (RuntimeException e) {
+                throw unusable(e);
+            }
+        }
+
+        private BookException unusable(Exception e) {
+            return e instanceof BookException known ? known
+                    : new BookException(file + ": not a usable TrueType font (" + e.getMessage() + ")", e);
         }
     }
 }

@@ -12,10 +12,10 @@ import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
-import org.apache.fontbox.ttf.CmapLookup;
+import org.apache.fontbox.ttf.TTFParser;
 import org.apache.fontbox.ttf.TTFSubsetter;
-import org.apache.fontbox.ttf.TTFTable;
 import org.apache.fontbox.ttf.TrueTypeFont;
+import org.apache.pdfbox.io.RandomAccessReadBuffer;
 
 /**
  * Cuts a TrueType font down to the glyphs of a set of code points.
@@ -35,6 +35,12 @@ import org.apache.fontbox.ttf.TrueTypeFont;
  * </ul>
  * The subsetter copies {@code head}'s dates from the original and adds no name prefix
  * unless given one, so a subset depends on nothing but the font, the code points and the prefix.
+ *
+ * <p>FontBox parses every table of a font it is given, and copies the 14 MB {@code glyf}
+ * of a Noto CJK font several times over; so it is given a {@linkplain #compact compact}
+ * copy of the font instead, in which only the glyphs of the subset keep their outlines.
+ * Everything the subsetter reads of that copy is as in the whole font, so the subset is
+ * the same, byte for byte.
  */
 final class FontSubsetter {
 
@@ -45,6 +51,13 @@ final class FontSubsetter {
     private static final List<String> SUBSETTER_TABLES =
             List.of("head", "hhea", "maxp", "loca", "glyf", "hmtx", "name", "post");
 
+    /** What else of a font FontBox's parser demands, and the subsetter reads. */
+    private static final List<String> COMPACT_TABLES = List.of("head", "hhea", "maxp", "hmtx", "name", "post");
+    /** The same, and the layout features, for the vertical forms. */
+    private static final List<String> LAYOUT_TABLES =
+            java.util.stream.Stream.concat(COMPACT_TABLES.stream(), java.util.stream.Stream.of("GSUB")).toList();
+    private static final int HEAD_INDEX_TO_LOC_FORMAT = 50;
+
     /** The first code point of the private use area. */
     private static final int PRIVATE_USE = 0xE000;
     private static final int OS2_FIRST_CHAR = 64;
@@ -54,12 +67,10 @@ final class FontSubsetter {
     }
 
     /** The glyph ids of the code points this font has, by code point. */
-    private static SortedMap<Integer, Integer> glyphs(TrueTypeFont font, Set<Integer> codePoints)
-            throws IOException {
-        CmapLookup cmap = font.getUnicodeCmapLookup();
+    private static SortedMap<Integer, Integer> glyphs(TrueTypeFile font, Set<Integer> codePoints) {
         SortedMap<Integer, Integer> glyphs = new TreeMap<>();
         for (int codePoint : codePoints) {
-            int glyph = cmap.getGlyphId(codePoint);
+            int glyph = font.glyph(codePoint);
             if (glyph != 0) {
                 glyphs.put(codePoint, glyph);
             }
@@ -75,17 +86,37 @@ final class FontSubsetter {
      * of the private use area, so that the PDF can list it among the subset's glyphs, as
      * PDF/UA asks; null for other uses.
      */
-    static byte[] subset(TrueTypeFont font, Set<Integer> codePoints, boolean vertical, String pdfTag)
+    static byte[] subset(TrueTypeFile font, Set<Integer> codePoints, boolean vertical, String pdfTag)
             throws IOException {
+        return subset(font, codePoints, vertical, pdfTag,
+                (glyphs, characters, layout) -> parse(compact(font, glyphs, characters, layout)));
+    }
+
+    /** FontBox's font of a font file, for the subsetter. */
+    @FunctionalInterface
+    interface Parsed {
+        /**
+         * A font in which at least these glyphs and characters are as in the file, and, for
+         * {@code layout}, the {@code GSUB}; {@link #compact} makes the least such font.
+         */
+        TrueTypeFont of(Set<Integer> glyphs, SortedMap<Integer, Integer> characters, boolean layout)
+                throws IOException;
+    }
+
+    /** The same subset, cut by FontBox out of the font that {@code parsed} gives. */
+    static byte[] subset(TrueTypeFile font, Set<Integer> codePoints, boolean vertical, String pdfTag,
+                         Parsed parsed) throws IOException {
         SortedMap<Integer, Integer> originalGlyphs = glyphs(font, codePoints);
         originalGlyphs.remove(0xFFFF);
-        Map<Integer, Integer> forms = vertical ? VerticalForms.of(font, originalGlyphs.values()) : Map.of();
+        Map<Integer, Integer> forms = vertical && font.has("GSUB")
+                ? VerticalForms.of(parsed.of(Set.of(), new TreeMap<>(), true), originalGlyphs.values())
+                : Map.of();
 
-        // glyph ids rather than code points, so the subsetter never builds its own cmap
-        TTFSubsetter subsetter = new TTFSubsetter(font, SUBSETTER_TABLES);
-        subsetter.setPrefix(pdfTag);
         SortedSet<Integer> kept = new TreeSet<>(originalGlyphs.values());
         kept.addAll(forms.values());
+        // glyph ids rather than code points, so the subsetter never builds its own cmap
+        TTFSubsetter subsetter = new TTFSubsetter(parsed.of(kept, originalGlyphs, false), SUBSETTER_TABLES);
+        subsetter.setPrefix(pdfTag);
         subsetter.addGlyphIds(kept);
         Map<Integer, Integer> newGlyphIds = new HashMap<>();
         SortedMap<Integer, Integer> gidMap = new TreeMap<>(subsetter.getGIDMap());
@@ -109,14 +140,58 @@ final class FontSubsetter {
         }
         SortedMap<String, byte[]> tables = SfntFile.read(out.toByteArray());
         tables.put("cmap", UnicodeCmap.of(glyphs));
-        TTFTable os2 = font.getTableMap().get("OS/2");
+        byte[] os2 = font.table("OS/2");
         if (os2 != null) {
-            tables.put("OS/2", os2(font.getTableBytes(os2), glyphs));
+            tables.put("OS/2", os2(os2, glyphs));
         }
         if (vertical) {
             VerticalForms.addTables(font, gidMap, forms, newGlyphIds, tables);
         }
         return SfntFile.write(tables);
+    }
+
+    /**
+     * The font with the outlines of these glyphs, .notdef and the glyphs composite ones are
+     * built of, every other glyph left empty under its own id; a {@code cmap} of these
+     * characters only, which the subsetter needs to find but does not use; and of the other
+     * tables those the subsetter reads, plus {@code GSUB} for {@code layout}.
+     */
+    private static byte[] compact(TrueTypeFile font, Set<Integer> glyphs, SortedMap<Integer, Integer> characters,
+                                  boolean layout) {
+        SortedMap<String, byte[]> tables = new TreeMap<>();
+        for (String tag : layout ? LAYOUT_TABLES : COMPACT_TABLES) {
+            byte[] table = font.table(tag);
+            if (table != null) {
+                tables.put(tag, table);
+            }
+        }
+        // long offsets, whatever the font has: the subsetter writes them anyway
+        ByteBuffer.wrap(tables.get("head")).putShort(HEAD_INDEX_TO_LOC_FORMAT, (short) 1);
+        tables.put("cmap", UnicodeCmap.of(characters));
+
+        Set<Integer> wanted = new TreeSet<>(glyphs);
+        wanted.add(0);
+        SortedSet<Integer> outlined = font.withComponents(wanted);
+        int size = 0;
+        for (int glyph : outlined) {
+            size += font.glyphData(glyph).remaining();
+        }
+        ByteBuffer glyf = ByteBuffer.allocate(size);
+        ByteBuffer loca = ByteBuffer.allocate(4 * (font.glyphCount() + 1));
+        for (int glyph = 0; glyph < font.glyphCount(); glyph++) {
+            loca.putInt(glyf.position());
+            if (outlined.contains(glyph)) {
+                glyf.put(font.glyphData(glyph));
+            }
+        }
+        loca.putInt(glyf.position());
+        tables.put("loca", loca.array());
+        tables.put("glyf", glyf.array());
+        return SfntFile.write(tables);
+    }
+
+    private static TrueTypeFont parse(byte[] font) throws IOException {
+        return new TTFParser().parse(new RandomAccessReadBuffer(font));
     }
 
     private static byte[] os2(byte[] original, SortedMap<Integer, Integer> glyphs) {

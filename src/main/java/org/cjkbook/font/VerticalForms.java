@@ -9,9 +9,7 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 
 import org.apache.fontbox.ttf.GlyphSubstitutionTable;
-import org.apache.fontbox.ttf.TTFTable;
 import org.apache.fontbox.ttf.TrueTypeFont;
-import org.apache.fontbox.ttf.VerticalMetricsTable;
 
 /**
  * What a subset needs to be set in vertical lines: the vertical forms of its characters
@@ -54,16 +52,14 @@ final class VerticalForms {
      * are {@code glyphs} (subset id to font id); {@code forms} are the vertical forms of the
      * font's glyphs, {@code newIds} the subset id of each font glyph it keeps.
      */
-    static void addTables(TrueTypeFont font, SortedMap<Integer, Integer> glyphs, Map<Integer, Integer> forms,
-                          Map<Integer, Integer> newIds, SortedMap<String, byte[]> tables) throws IOException {
-        TTFTable vhea = font.getTableMap().get("vhea");
-        VerticalMetricsTable vmtx = font.getVerticalMetrics();
-        if (vhea != null && vmtx != null) {
-            byte[] header = font.getTableBytes(vhea).clone();
+    static void addTables(TrueTypeFile font, SortedMap<Integer, Integer> glyphs, Map<Integer, Integer> forms,
+                          Map<Integer, Integer> newIds, SortedMap<String, byte[]> tables) {
+        byte[] header = font.table("vhea");
+        if (header != null && font.has("vmtx")) {
             ByteBuffer.wrap(header).putShort(VHEA_METRICS_COUNT, (short) glyphs.size());
             ByteBuffer metrics = ByteBuffer.allocate(4 * glyphs.size());
-            glyphs.values().forEach(old -> metrics.putShort((short) vmtx.getAdvanceHeight(old))
-                    .putShort((short) vmtx.getTopSideBearing(old)));
+            glyphs.values().forEach(old -> metrics.putShort((short) font.advanceHeight(old))
+                    .putShort((short) font.topSideBearing(old)));
             tables.put("vhea", header);
             tables.put("vmtx", metrics.array());
         }

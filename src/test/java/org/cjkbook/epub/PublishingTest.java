@@ -131,6 +131,12 @@ class PublishingTest {
         BufferedImage cover = ImageIO.read(new ByteArrayInputStream(entries.get("EPUB/images/cover.png")));
         assertThat(cover.getWidth()).isGreaterThanOrEqualTo(1600);
         assertThat(cover.getHeight()).isGreaterThanOrEqualTo(2560);
+        // a palette of the colours drawn: the red band, the paper, the ink of the title
+        assertThat(cover.getColorModel()).isInstanceOf(java.awt.image.IndexColorModel.class);
+        assertThat(cover.getRGB(10, 10) & 0xFFFFFF).isEqualTo(0xB01E23);
+        assertThat(cover.getRGB(10, 1000) & 0xFFFFFF).isEqualTo(0xF7F3EA);
+        assertThat(java.util.stream.IntStream.range(0, cover.getWidth())
+                .map(x -> cover.getRGB(x, 1250) & 0xFFFFFF)).contains(0x1A1A1A);
         String page = entry(seed(), "EPUB/cover.xhtml");
         assertThat(page).contains("epub:type=\"cover\"").contains("role=\"doc-cover\"")
                 .contains("alt=\"封面：辉煌历程，“不忘初心、牢记使命”主题教育，永葆初心本色 践行使命担当\"");

@@ -233,6 +233,37 @@ class FontSetTest {
                 .hasMessageStartingWith(damaged + ": not a usable TrueType font");
     }
 
+    @Test
+    void aFaceWithoutCharactersIsNotRead(@TempDir Path folder) throws IOException {
+        Path damaged = Files.write(folder.resolve("damaged.ttf"), new byte[] {0, 1, 0, 0, 0, 9, 1, 2, 3});
+        FontSet set = FontSet.of(filesWithBody(damaged));
+        Map<Face, Set<Integer>> used = new EnumMap<>(Face.class);
+        used.put(Face.BODY, Set.of());
+        used.put(Face.HEADING, Set.of((int) '中'));
+        assertThat(set.missing(used)).isEmpty();
+    }
+
+    @Test
+    void subsetsMadeAtOnceOnManyThreadsAreThoseMadeOneByOne() throws Exception {
+        FontSet shared = FontSet.inFolder(FONTS);
+        List<java.util.concurrent.Callable<byte[]>> work = new ArrayList<>();
+        for (Face face : List.of(Face.BODY, Face.BOLD, Face.MONO)) {
+            work.add(() -> shared.subset(face, sample));
+            work.add(() -> shared.pdfSubset(face, sample));
+            work.add(() -> shared.subset(face, sample, true));
+            work.add(() -> shared.subset(face, sample));
+        }
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(work.size());
+        try {
+            List<java.util.concurrent.Future<byte[]>> done = pool.invokeAll(work);
+            for (int i = 0; i < work.size(); i++) {
+                assertThat(done.get(i).get()).as("task %d", i).isEqualTo(work.get(i).call());
+            }
+        } finally {
+            pool.shutdown();
+        }
+    }
+
     @ParameterizedTest
     @EnumSource(Face.class)
     void subsetPassesTheBrowsersFontSanitizer(Face face, @TempDir Path folder) throws IOException {
