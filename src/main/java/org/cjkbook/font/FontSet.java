@@ -159,13 +159,14 @@ public final class FontSet {
         if (codePoints.isEmpty()) {
             return missing; // a face the book does not use is not read
         }
-        TrueTypeFile font = fonts.get(face).font();
-        for (int codePoint : codePoints) {
-            if (codePoint >= 0x20 && codePoint != BYTE_ORDER_MARK && font.glyph(codePoint) == 0) {
-                missing.add(codePoint);
+        return fonts.get(face).read(font -> {
+            for (int codePoint : codePoints) {
+                if (codePoint >= 0x20 && codePoint != BYTE_ORDER_MARK && font.glyph(codePoint) == 0) {
+                    missing.add(codePoint);
+                }
             }
-        }
-        return missing;
+            return missing;
+        });
     }
 
     /**
@@ -207,14 +208,15 @@ public final class FontSet {
      * fonts do: their pauses and stops then have no blank half to give up.
      */
     public boolean centresStops(Face face) {
-        TrueTypeFile font = fonts.get(face).font();
-        int glyph = font.glyph(IDEOGRAPHIC_FULL_STOP);
-        ByteBuffer outline = font.glyphData(glyph);
-        if (glyph == 0 || outline.remaining() < GLYPH_HEADER) {
-            return false;
-        }
-        float centre = (outline.getShort(GLYPH_X_MIN) + outline.getShort(GLYPH_X_MAX)) / 2f;
-        return Math.abs(centre / font.advanceWidth(glyph) - 0.5f) < 0.15f;
+        return fonts.get(face).read(font -> {
+            int glyph = font.glyph(IDEOGRAPHIC_FULL_STOP);
+            ByteBuffer outline = font.glyphData(glyph);
+            if (glyph == 0 || outline.remaining() < GLYPH_HEADER) {
+                return false;
+            }
+            float centre = (outline.getShort(GLYPH_X_MIN) + outline.getShort(GLYPH_X_MAX)) / 2f;
+            return Math.abs(centre / font.advanceWidth(glyph) - 0.5f) < 0.15f;
+        });
     }
 
     /**
@@ -244,13 +246,13 @@ public final class FontSet {
 
     /** The family name the face's font gives itself, as a colophon credits it. */
     public String familyName(Face face) {
-        String name = fonts.get(face).font().familyName();
+        String name = fonts.get(face).read(TrueTypeFile::familyName);
         return name == null || name.isBlank() ? file(face).getFileName().toString() : name.strip();
     }
 
     /** True when the face's font has a glyph for the character. */
     public boolean has(Face face, int codePoint) {
-        return fonts.get(face).font().glyph(codePoint) != 0;
+        return fonts.get(face).glyph(codePoint) != 0;
     }
 
     /**
@@ -260,9 +262,13 @@ public final class FontSet {
     public IntUnaryOperator advances(Face face) {
         LazyFont lazy = fonts.get(face);
         return codePoint -> {
-            TrueTypeFile font = lazy.font();
-            int glyph = font.glyph(codePoint);
-            return glyph == 0 ? 0 : font.advanceWidth(glyph) * 1000 / font.unitsPerEm();
+            try {
+                TrueTypeFile font = lazy.font();
+                int glyph = font.glyph(codePoint);
+                return glyph == 0 ? 0 : font.advanceWidth(glyph) * 1000 / font.unitsPerEm();
+            } catch (RuntimeException e) {
+                throw lazy.unusable(e); // as in read, without boxing every character's width
+            }
         };
     }
 
@@ -310,6 +316,24 @@ public final class FontSet {
                 }
             }
             return opened;
+        }
+
+        /** A lookup in the font; a damaged table fails it as the font's fault, in one line. */
+        <T> T read(java.util.function.Function<TrueTypeFile, T> lookup) {
+            try {
+                return lookup.apply(font());
+            } catch (RuntimeException e) {
+                throw unusable(e);
+            }
+        }
+
+        /** The glyph of a character, 0 for none: as {@link #read}, without boxing every character's. */
+        int glyph(int codePoint) {
+            try {
+                return font().glyph(codePoint);
+            } catch (RuntimeException e) {
+                throw unusable(e);
+            }
         }
 
         byte[] subset(Set<Integer> codePoints, boolean vertical, String pdfTag) {

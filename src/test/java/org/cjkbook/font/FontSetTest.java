@@ -234,6 +234,27 @@ class FontSetTest {
     }
 
     @Test
+    void damageFoundOnlyWhenATableIsReadIsReportedInOneLine(@TempDir Path folder) throws IOException {
+        byte[] font = Files.readAllBytes(FONTS.resolve("NotoSansMono-Regular.ttf"));
+        java.nio.ByteBuffer bytes = java.nio.ByteBuffer.wrap(font);
+        int name = -1;
+        for (int i = 0; i < Short.toUnsignedInt(bytes.getShort(4)); i++) {
+            if (new String(font, 12 + 16 * i, 4, java.nio.charset.StandardCharsets.US_ASCII).equals("name")) {
+                name = bytes.getInt(12 + 16 * i + 8);
+            }
+        }
+        assertThat(name).isPositive();
+        // more name records said to follow than the whole file holds
+        bytes.putShort(name + 2, (short) 0xFFFF);
+        Path damaged = Files.write(folder.resolve("damaged.ttf"), font);
+        FontSet set = FontSet.of(filesWithBody(damaged));
+        assertThat(set.has(Face.BODY, 'a')).isTrue();
+        assertThatThrownBy(() -> set.familyName(Face.BODY))
+                .isInstanceOf(BookException.class)
+                .hasMessageStartingWith(damaged + ": not a usable TrueType font");
+    }
+
+    @Test
     void aFaceWithoutCharactersIsNotRead(@TempDir Path folder) throws IOException {
         Path damaged = Files.write(folder.resolve("damaged.ttf"), new byte[] {0, 1, 0, 0, 0, 9, 1, 2, 3});
         FontSet set = FontSet.of(filesWithBody(damaged));
