@@ -196,8 +196,11 @@ public final class Publisher {
 
         List<Edition> editions = new ArrayList<>();
         // The PDF comes first, so that the EPUB can carry its page numbers.
+        boolean makeEpub = epub != null;
         PdfEdition.Printed printed = null;
         if (print != null) {
+            // The EPUB's markup is made again with the PDF's pages: the book's layout does without this one.
+            epub = null;
             stage[0] = "laying out the PDF";
             long pdfStart = System.nanoTime();
             Path file = folder.resolve(loaded.name() + ".pdf");
@@ -205,7 +208,7 @@ public final class Publisher {
                     loaded.settings().pdfa()).write(book, print, file);
             editions.add(written("pdf", printed.file(), pdfStart, printed.pages() + " pages, ", warnings));
         }
-        if (epub != null) {
+        if (makeEpub) {
             stage[0] = "making the EPUB";
             long epubStart = System.nanoTime();
             Path file = folder.resolve(loaded.name() + ".epub");
