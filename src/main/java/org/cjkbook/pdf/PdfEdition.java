@@ -199,7 +199,8 @@ public final class PdfEdition {
     private static void whole(PrintMarkup print, Parts parts, OutputStream out) throws DocumentException {
         PrintDocument document = print.document(Map.of());
         String xml = document.whole();
-        Folios folios = parts.layOut(xml);
+        parts.layOut(xml);
+        Folios folios = folios(parts.renderer, parts.book);
         for (int layouts = 1; layouts < MOST_LAYOUTS; layouts++) {
             Map<String, String> found = new HashMap<>();
             for (String id : document.printed().keySet()) {
@@ -210,7 +211,8 @@ public final class PdfEdition {
             }
             document = print.document(found);
             xml = document.whole();
-            folios = parts.layOut(xml);
+            parts.layOut(xml);
+            folios = folios(parts.renderer, parts.book);
         }
         parts.folios = folios;
         parts.write(out, xml, folios, false);
@@ -262,10 +264,8 @@ public final class PdfEdition {
             book.chapters().forEach(chapter -> chapterIds.add(chapter.id()));
         }
 
-        /** Lays out a part, and how its pages are numbered where it holds the book's first chapter. */
-        Folios layOut(String xml) {
+        void layOut(String xml) {
             PdfEdition.layOut(renderer, xml, base, book);
-            return folios(renderer, book);
         }
 
         /**

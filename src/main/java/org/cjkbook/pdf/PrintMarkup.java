@@ -1,7 +1,9 @@
 package org.cjkbook.pdf;
 
+import java.util.Collections;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Function;
 
 import org.cjkbook.xhtml.Coverage;
@@ -22,7 +24,8 @@ public final class PrintMarkup {
         this.documents = documents;
         this.coverage = coverage;
         this.citesPages = citesPages;
-        this.crossLinked = Set.copyOf(crossLinked);
+        // In order: the parts name these places as they go through them, the same way every build.
+        this.crossLinked = Collections.unmodifiableSortedSet(new TreeSet<>(crossLinked));
     }
 
     /** What the document's characters need of the fonts. */

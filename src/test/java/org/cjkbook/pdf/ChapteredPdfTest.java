@@ -3,6 +3,7 @@ package org.cjkbook.pdf;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -41,7 +42,7 @@ import org.junit.jupiter.api.io.TempDir;
 class ChapteredPdfTest {
 
     /** A book of an untitled opening, chapters long and short, notes and links back and forth between chapters. */
-    private static final Path CHAPTERS = Path.of("src/test/resources/books/chapters");
+    static final Path CHAPTERS = Path.of("src/test/resources/books/chapters");
 
     @TempDir
     Path out;
@@ -55,6 +56,14 @@ class ChapteredPdfTest {
     @Test
     void theNovelsFirstTenChaptersAreTheSameLaidOutByChapterOrWhole() throws IOException {
         assertThat(assertSameBook(Corpus.novelOpening(10))).hasSize(10);
+    }
+
+    @Test
+    void aBookLaidOutByChapterIsTheSameEveryBuild() throws IOException {
+        BookLoader.Loaded loaded = new BookLoader().load(CHAPTERS);
+        write(loaded, true, out.resolve("first.pdf"));
+        write(loaded, true, out.resolve("again.pdf"));
+        assertThat(Files.mismatch(out.resolve("first.pdf"), out.resolve("again.pdf"))).isEqualTo(-1);
     }
 
     /** Asserts that both ways make the same PDF of {@code source}, and returns its links. */
