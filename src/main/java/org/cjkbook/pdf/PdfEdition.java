@@ -18,6 +18,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TimeZone;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import org.cjkbook.BookException;
 import org.cjkbook.OutputFile;
@@ -198,8 +202,8 @@ public final class PdfEdition {
      */
     private static void whole(PrintMarkup print, Parts parts, OutputStream out) throws DocumentException {
         PrintDocument document = print.document(Map.of());
-        String xml = document.whole();
-        parts.layOut(xml);
+        Part whole = Part.of(document.whole());
+        parts.layOut(whole);
         Folios folios = folios(parts.renderer, parts.book);
         for (int layouts = 1; layouts < MOST_LAYOUTS; layouts++) {
             Map<String, String> found = new HashMap<>();
@@ -210,17 +214,19 @@ public final class PdfEdition {
                 break;
             }
             document = print.document(found);
-            xml = document.whole();
-            parts.layOut(xml);
+            whole = Part.of(document.whole());
+            parts.layOut(whole);
             folios = folios(parts.renderer, parts.book);
         }
         parts.folios = folios;
-        parts.write(out, xml, folios, false);
+        parts.write(out, whole, folios, false);
     }
 
     /**
      * The book a chapter at a time, each written as soon as it is laid out, then its front
-     * matter, which lists the pages the chapters began on and is put before them.
+     * matter, which lists the pages the chapters began on and is put before them. While a
+     * chapter is laid out and written, a second thread writes and reads the next one's
+     * markup: the parts come in the same order as on one thread.
      */
     private static void byChapter(PrintMarkup print, Parts parts, OutputStream out) throws DocumentException {
         Map<String, String> pages = new HashMap<>();
@@ -228,18 +234,58 @@ public final class PdfEdition {
         MarkedTextDevice device = (MarkedTextDevice) parts.renderer.getOutputDevice();
         device.crossLinked(print.crossLinked());
         device.readFirst(parse(print.document(Map.of()).frontMatter()));
-        for (Chapter chapter : parts.book.chapters()) {
-            String xml = document.chapterPart(chapter);
-            parts.layOut(xml);
-            // The body's pages are numbered on from the parts before.
-            Folios folios = new Folios(-parts.pages);
-            pages.put(chapter.id(), parts.page(chapter.id(), folios));
-            parts.write(out, xml, folios, false);
+        List<Chapter> chapters = parts.book.chapters();
+        ExecutorService ahead = Executors.newSingleThreadExecutor(task -> {
+            Thread thread = new Thread(task, "cjkbook-markup");
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            Future<Part> next = ahead.submit(() -> Part.of(document.chapterPart(chapters.get(0))));
+            for (int i = 0; i < chapters.size(); i++) {
+                Part part = awaited(next);
+                if (i + 1 < chapters.size()) {
+                    Chapter following = chapters.get(i + 1);
+                    next = ahead.submit(() -> Part.of(document.chapterPart(following)));
+                }
+                parts.layOut(part);
+                // The body's pages are numbered on from the parts before.
+                Folios folios = new Folios(-parts.pages);
+                pages.put(chapters.get(i).id(), parts.page(chapters.get(i).id(), folios));
+                parts.write(out, part, folios, false);
+            }
+        } finally {
+            ahead.shutdownNow();
         }
-        String front = document.frontMatter();
+        Part front = Part.of(document.frontMatter());
         parts.layOut(front);
         parts.write(out, front, new Folios(pageCount(parts.renderer)), true);
         parts.folios = new Folios(parts.leading);
+    }
+
+    /** A part's markup, and the document read from it. */
+    private record Part(String xml, Document document) {
+        static Part of(String xml) {
+            return new Part(xml, parse(xml));
+        }
+    }
+
+    /** What the thread writing the markup made; what went wrong there goes on here. */
+    private static <T> T awaited(Future<T> future) {
+        try {
+            return future.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while the markup was written", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException failure) {
+                throw failure;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
     }
 
     /** The parts of the PDF as they are laid out and written, and what is known of them. */
@@ -256,6 +302,8 @@ public final class PdfEdition {
         int leading;
         /** How the book's pages are numbered, once all are laid out. */
         Folios folios;
+        /** A blank page, made once. */
+        private Document blank;
 
         Parts(ITextRenderer renderer, String base, Book book) {
             this.renderer = renderer;
@@ -264,8 +312,8 @@ public final class PdfEdition {
             book.chapters().forEach(chapter -> chapterIds.add(chapter.id()));
         }
 
-        void layOut(String xml) {
-            PdfEdition.layOut(renderer, xml, base, book);
+        void layOut(Part part) {
+            PdfEdition.layOut(renderer, part.document(), base, book);
         }
 
         /**
@@ -282,11 +330,11 @@ public final class PdfEdition {
          * {@code leading} one is read before those written already. A book's leaves have two
          * sides: a part that ends on a recto is followed by a blank page.
          */
-        void write(OutputStream out, String xml, Folios partFolios, boolean leading) throws DocumentException {
+        void write(OutputStream out, Part part, Folios partFolios, boolean leading) throws DocumentException {
             MarkedTextDevice device = (MarkedTextDevice) renderer.getOutputDevice();
             device.folios(partFolios);
             device.leading(leading);
-            digest.update(xml.getBytes(StandardCharsets.UTF_8));
+            digest.update(part.xml().getBytes(StandardCharsets.UTF_8));
             starts.addAll(PageStarts.of(renderer.getRootBox(), partFolios));
             int laidOut = pageCount(renderer);
             if (pages == 0) {
@@ -295,7 +343,10 @@ public final class PdfEdition {
                 renderer.writeNextDocument();
             }
             if (laidOut % 2 == 1) {
-                renderer.setDocument(parse(blankPage()), base);
+                if (blank == null) {
+                    blank = parse(blankPage());
+                }
+                renderer.setDocument(blank, base);
                 renderer.layout();
                 renderer.writeNextDocument();
             }
@@ -332,8 +383,7 @@ public final class PdfEdition {
      * Lays out the print document: no chapter ends with one line alone on a page, and an
      * article's colophon fills an odd last page rather than leave it blank.
      */
-    private static void layOut(ITextRenderer renderer, String xml, String base, Book book) {
-        Document document = parse(xml);
+    private static void layOut(ITextRenderer renderer, Document document, String base, Book book) {
         renderer.setDocument(document, base);
         renderer.layout();
         if (ChapterEnds.mend(renderer.getRootBox(), book.layout() == Book.Layout.ARTICLE)) {
