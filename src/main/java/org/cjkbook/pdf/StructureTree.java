@@ -388,7 +388,8 @@ final class StructureTree {
     void finish() {
         if (root != null) {
             write(root);
-            // OpenPDF would read the written elements back, which a writer cannot: the tree's root holds its one kid itself.
+            // OpenPDF looks up the kids in an array as a reader's objects, which written ones are
+            // not: the tree's root holds the reference to its one kid alone, as PDF allows.
             writer.getStructureTreeRoot().put(PdfName.K, root.getReference());
         }
         if (notes.isEmpty()) {
