@@ -7,6 +7,7 @@ import java.awt.geom.Path2D;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -77,9 +78,16 @@ final class MarkedTextDevice extends ITextOutputDevice {
     private PdfEdition.Folios folios;
     private char folioMark;
 
-    /** The document painted first, the book's, and its structure once a tagged PDF is written. */
+    /** The part being painted, and the book's structure once a tagged PDF is written. */
     private Document document;
     private StructureTree structure;
+    /** Whether the part names bookmarks of its own, and whether it is read before the parts painted already. */
+    private boolean bookmarked;
+    private boolean leading;
+    /** A part painted last but read first, whose headings count for the levels of those painted before it. */
+    private Document readFirst;
+    /** The ids that links lead to from other parts: each part names the places they are in it. */
+    private Set<String> crossLinked = Set.of();
     /** The element of what is painted now; null for an artifact. */
     private PdfStructureElement owner;
     /** Whether a marked-content sequence is open in the page's content, and whose. */
@@ -124,11 +132,31 @@ final class MarkedTextDevice extends ITextOutputDevice {
         this.folios = folios;
     }
 
+    /** The ids that links of one part lead to in another, which the parts name where they are. */
+    void crossLinked(Set<String> ids) {
+        crossLinked = ids;
+    }
+
+    /**
+     * The part to be painted last and read first, once written with its pages unknown: its
+     * headings come before the others'.
+     */
+    void readFirst(Document part) {
+        readFirst = part;
+    }
+
+    /** Whether the part painted next is read before the parts painted already. */
+    void leading(boolean leading) {
+        this.leading = leading;
+    }
+
     @Override
     public void start(Document painted) {
         super.start(painted);
-        if (document == null) {
-            document = painted;
+        document = painted;
+        bookmarked = painted.getElementsByTagNameNS("*", "bookmark").getLength() > 0;
+        if (structure != null) {
+            structure.start(painted, leading);
         }
     }
 
@@ -136,7 +164,32 @@ final class MarkedTextDevice extends ITextOutputDevice {
     public void setWriter(PdfWriter writer) {
         super.setWriter(writer);
         if (structure == null && writer.isTagged()) {
-            structure = new StructureTree(writer, document);
+            structure = new StructureTree(writer);
+            if (readFirst != null) {
+                structure.readAfter(readFirst);
+            }
+            structure.start(document, leading);
+        }
+    }
+
+    /**
+     * A part's outline is its bookmarks, none without them, rather than one made up of its
+     * headings; the places other parts link to are named; its structure is written.
+     */
+    @Override
+    public void finish(RenderingContext c, Box root) {
+        if (bookmarked) {
+            super.finish(c, root);
+        }
+        for (String id : crossLinked) {
+            Box target = getSharedContext().getBoxById(id);
+            PdfDestination destination = target == null ? null : destination(c, target);
+            if (destination != null) {
+                getCurrentPage().localDestination(id, destination);
+            }
+        }
+        if (structure != null) {
+            structure.end();
         }
     }
 
@@ -279,15 +332,31 @@ final class MarkedTextDevice extends ITextOutputDevice {
         annotations.put(key, new Annotated(annotation, area));
     }
 
-    /** A link out of the book, or to the top of the box of an id in it; null for an id no box has. */
+    /**
+     * A link out of the book, or to the top of the box of an id in it: in this part, or by
+     * its name in another; null for an id no part has.
+     */
     private PdfAction action(RenderingContext c, String href) {
         if (!href.startsWith("#")) {
             return new PdfAction(href);
         }
-        Box target = getSharedContext().getBoxById(href.substring(1));
+        String id = href.substring(1);
+        Box target = getSharedContext().getBoxById(id);
         if (target == null) {
+            return crossLinked.contains(id) ? PdfAction.gotoLocalPage(id, false) : null;
+        }
+        PdfDestination destination = destination(c, target);
+        if (destination == null) {
             return null;
         }
+        PdfAction action = new PdfAction();
+        action.put(PdfName.S, PdfName.GOTO);
+        action.put(PdfName.D, destination);
+        return action;
+    }
+
+    /** The top of {@code target}'s box on the page it is on, or null where no page holds it. */
+    private PdfDestination destination(RenderingContext c, Box target) {
         int y = target instanceof InlineLayoutBox inline ? inline.getAbsY() + inline.getBaseline() : target.getAbsY();
         PageBox page = c.getRootLayer().getPage(c, y);
         if (page == null) {
@@ -297,7 +366,8 @@ final class MarkedTextDevice extends ITextOutputDevice {
                 - page.getTop();
         PdfDestination destination = new PdfDestination(PdfDestination.XYZ, 0,
                 (page.getHeight(c) - fromTop) / getDotsPerPoint(), 0);
-        return PdfAction.gotoLocalPage(getStartPageNo() + page.getPageNo() + 1, destination, getWriter());
+        destination.addPage(getWriter().getPageReference(getStartPageNo() + page.getPageNo() + 1));
+        return destination;
     }
 
     @Override

@@ -32,12 +32,13 @@ final class PageStarts {
     }
 
     /**
-     * The pages of the body, labelled by their {@code folios}. The front matter's pages
-     * have no counterpart in the EPUB's own title page and navigation.
+     * The pages of the body, labelled by their {@code folios}, whose body may have begun in
+     * a part before this one. The front matter's pages have no counterpart in the EPUB's
+     * own title page and navigation.
      */
     static List<PageStart> of(BlockBox root, PdfEdition.Folios folios) {
         PageStarts finder = new PageStarts(root.getLayer().getPages(), folios);
-        finder.nextPage = folios.bodyStart();
+        finder.nextPage = Math.max(0, folios.bodyStart());
         finder.visit(root);
         return finder.starts;
     }

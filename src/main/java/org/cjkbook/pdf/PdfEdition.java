@@ -3,18 +3,25 @@ package org.cjkbook.pdf;
 import java.awt.color.ColorSpace;
 import java.awt.color.ICC_Profile;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Calendar;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TimeZone;
-
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import org.cjkbook.BookException;
 import org.cjkbook.OutputFile;
@@ -22,6 +29,7 @@ import org.cjkbook.SafeXml;
 import org.cjkbook.font.Face;
 import org.cjkbook.font.FontSet;
 import org.cjkbook.model.Book;
+import org.cjkbook.model.Chapter;
 import org.cjkbook.text.LineComposer;
 import org.cjkbook.xhtml.Markup;
 import org.cjkbook.xhtml.PageStart;
@@ -33,6 +41,7 @@ import org.xhtmlrenderer.pdf.ITextFontResolver;
 import org.xhtmlrenderer.pdf.ITextOutputDevice;
 import org.xhtmlrenderer.pdf.ITextRenderer;
 import org.xhtmlrenderer.pdf.ITextReplacedElementFactory;
+import org.xhtmlrenderer.render.BlockBox;
 import org.xml.sax.SAXException;
 
 import com.lowagie.text.DocumentException;
@@ -41,6 +50,7 @@ import com.lowagie.text.pdf.PdfBoolean;
 import com.lowagie.text.pdf.PdfDate;
 import com.lowagie.text.pdf.PdfEncryption;
 import com.lowagie.text.pdf.PdfName;
+import com.lowagie.text.pdf.PdfPageEventHelper;
 import com.lowagie.text.pdf.PdfPageLabels;
 import com.lowagie.text.pdf.PdfString;
 import com.lowagie.text.pdf.PdfWriter;
@@ -55,6 +65,7 @@ public final class PdfEdition {
     private final PageGeometry page;
     private final Instant date;
     private final boolean archival;
+    private final boolean byChapter;
 
     /**
      * {@code fontPrograms} are TrueType fonts, one per face the print markup sets text in,
@@ -63,10 +74,19 @@ public final class PdfEdition {
      * {@code archival} PDF is a PDF/A-1 one.
      */
     public PdfEdition(Map<Face, byte[]> fontPrograms, PageGeometry page, Instant date, boolean archival) {
+        this(fontPrograms, page, date, archival, true);
+    }
+
+    /**
+     * As above; a book is laid out a chapter at a time where it can be ({@code byChapter}),
+     * else whole, as an article is.
+     */
+    PdfEdition(Map<Face, byte[]> fontPrograms, PageGeometry page, Instant date, boolean archival, boolean byChapter) {
         this.fontPrograms = Map.copyOf(fontPrograms);
         this.page = page;
         this.date = date;
         this.archival = archival;
+        this.byChapter = byChapter;
     }
 
     /**
@@ -77,7 +97,7 @@ public final class PdfEdition {
     public static PrintMarkup markup(Book book, PageGeometry page, FontSet fonts, boolean compose) {
         List<String> stylesheets = List.of("print.css", stylesheetName(page));
         if (!compose) {
-            return PrintDocument.of(book, fonts, stylesheets, null, null, Map.of());
+            return PrintDocument.of(book, fonts, stylesheets, null, null);
         }
         record Key(Face face, float points) {
         }
@@ -87,7 +107,7 @@ public final class PdfEdition {
         LineComposer composer = new LineComposer(measures.of(Face.BODY, PageGeometry.BODY_POINTS),
                 Markup.squeeze(fonts), BODY_EM,
                 measure(page));
-        return PrintDocument.of(book, fonts, stylesheets, composer, measures, Map.of());
+        return PrintDocument.of(book, fonts, stylesheets, composer, measures);
     }
 
     /** The name the print document links its page stylesheet by; the user agent makes it from the geometry. */
@@ -122,7 +142,6 @@ public final class PdfEdition {
 
     private Printed render(Book book, PrintMarkup print, Path target, Path fontFolder) throws IOException {
         ITextRenderer renderer = newRenderer();
-        byte[] documentId = digest(print.xml());
         for (Face face : Face.values()) {
             if (!fontPrograms.containsKey(face)) {
                 continue;
@@ -134,27 +153,7 @@ public final class PdfEdition {
             renderer.getFontResolver().addFont(baseFont(face, fontPrograms.get(face)),
                     file.toString(), face.family());
         }
-        String base = PdfEdition.class.getResource("print.css").toExternalForm();
-        layOut(renderer, print.xml(), base, book);
-        Folios folios = folios(renderer, book);
-        // A cited page is known once the book is laid out, and printing it may move what
-        // follows: the book is laid out again until it prints the pages its places are on.
-        for (int layouts = 1; layouts < MOST_LAYOUTS; layouts++) {
-            Map<String, String> found = new HashMap<>();
-            for (String id : print.citedPages().keySet()) {
-                found.put(id, folios.label(PageStarts.textPage(renderer.getRootBox(), id)));
-            }
-            if (found.equals(print.citedPages())) {
-                break;
-            }
-            print = print.citing().apply(found);
-            layOut(renderer, print.xml(), base, book);
-            folios = folios(renderer, book);
-        }
-        int laidOut = pageCount(renderer);
-        Folios numbered = folios;
-        List<PageStart> starts = PageStarts.of(renderer.getRootBox(), folios);
-        ((MarkedTextDevice) renderer.getOutputDevice()).folios(folios);
+        Parts parts = new Parts(renderer, PdfEdition.class.getResource("print.css").toExternalForm(), book);
         renderer.setListener(new DefaultPDFCreationListener() {
             @Override
             public void preOpen(ITextRenderer r) {
@@ -165,35 +164,218 @@ public final class PdfEdition {
                 if (archival) {
                     r.getWriter().setPDFXConformance(PdfWriter.PDFA1A);
                 }
+                // One list of pages, which the front matter, written last, can be put before.
+                r.getWriter().setLinearPageMode();
+                r.getWriter().setPageEvent(new PdfPageEventHelper() {
+                    @Override
+                    public void onCloseDocument(PdfWriter writer, com.lowagie.text.Document document) {
+                        parts.putLeadingFirst(writer);
+                    }
+                });
             }
 
             @Override
             public void onClose(ITextRenderer r) {
                 ((MarkedTextDevice) r.getOutputDevice()).finishStructure();
-                finish(r.getWriter(), book, documentId, numbered);
+                finish(r.getWriter(), book, parts.digest.digest(), parts.folios);
             }
         });
-        int pages = laidOut + laidOut % 2;
         OutputFile.Written written = OutputFile.write(target, out -> {
             try {
-                renderer.createPDF(out, false);
-                if (laidOut % 2 == 1) {
-                    // A book's leaves have two sides: a last blank page makes the count even.
-                    renderer.setDocument(parse(blankPage()), base);
-                    renderer.layout();
-                    renderer.writeNextDocument();
+                if (byChapter && book.layout() == Book.Layout.BOOK && !print.citesPages()) {
+                    byChapter(print, parts, out);
+                } else {
+                    whole(print, parts, out);
                 }
                 renderer.finishPDF();
             } catch (DocumentException e) {
                 throw new IOException(e.getMessage(), e);
             }
         });
-        return new Printed(pages, starts, written);
+        return new Printed(parts.pages, parts.starts, written);
     }
 
     /**
-     * How many times a book is laid out at most to find the pages its links cite: twice
-     * where the pages printed at first take the width of those found, seldom more.
+     * The book as one document. A cited page is known once the book is laid out, and
+     * printing it may move what follows: the book is laid out again until it prints the
+     * pages its places are on, and its contents the pages its chapters begin on.
+     */
+    private static void whole(PrintMarkup print, Parts parts, OutputStream out) throws DocumentException {
+        PrintDocument document = print.document(Map.of());
+        Part whole = Part.of(document.whole());
+        parts.layOut(whole);
+        Folios folios = folios(parts.renderer, parts.book);
+        for (int layouts = 1; layouts < MOST_LAYOUTS; layouts++) {
+            Map<String, String> found = new HashMap<>();
+            for (String id : document.printed().keySet()) {
+                found.put(id, parts.page(id, folios));
+            }
+            if (found.equals(document.printed())) {
+                break;
+            }
+            document = print.document(found);
+            whole = Part.of(document.whole());
+            parts.layOut(whole);
+            folios = folios(parts.renderer, parts.book);
+        }
+        parts.folios = folios;
+        parts.write(out, whole, folios, false);
+    }
+
+    /**
+     * The book a chapter at a time, each written as soon as it is laid out, then its front
+     * matter, which lists the pages the chapters began on and is put before them. While a
+     * chapter is laid out and written, a second thread writes and reads the next one's
+     * markup: the parts come in the same order as on one thread.
+     */
+    private static void byChapter(PrintMarkup print, Parts parts, OutputStream out) throws DocumentException {
+        Map<String, String> pages = new HashMap<>();
+        PrintDocument document = print.document(pages);
+        MarkedTextDevice device = (MarkedTextDevice) parts.renderer.getOutputDevice();
+        device.crossLinked(print.crossLinked());
+        device.readFirst(parse(print.document(Map.of()).frontMatter()));
+        List<Chapter> chapters = parts.book.chapters();
+        ExecutorService ahead = Executors.newSingleThreadExecutor(task -> {
+            Thread thread = new Thread(task, "cjkbook-markup");
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            Future<Part> next = ahead.submit(() -> Part.of(document.chapterPart(chapters.get(0))));
+            for (int i = 0; i < chapters.size(); i++) {
+                Part part = awaited(next);
+                if (i + 1 < chapters.size()) {
+                    Chapter following = chapters.get(i + 1);
+                    next = ahead.submit(() -> Part.of(document.chapterPart(following)));
+                }
+                parts.layOut(part);
+                // The body's pages are numbered on from the parts before.
+                Folios folios = new Folios(-parts.pages);
+                pages.put(chapters.get(i).id(), parts.page(chapters.get(i).id(), folios));
+                parts.write(out, part, folios, false);
+            }
+        } finally {
+            ahead.shutdownNow();
+        }
+        Part front = Part.of(document.frontMatter());
+        parts.layOut(front);
+        parts.write(out, front, new Folios(pageCount(parts.renderer)), true);
+        parts.folios = new Folios(parts.leading);
+    }
+
+    /** A part's markup, and the document read from it. */
+    private record Part(String xml, Document document) {
+        static Part of(String xml) {
+            return new Part(xml, parse(xml));
+        }
+    }
+
+    /** What the thread writing the markup made; what went wrong there goes on here. */
+    private static <T> T awaited(Future<T> future) {
+        try {
+            return future.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while the markup was written", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException failure) {
+                throw failure;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    /** The parts of the PDF as they are laid out and written, and what is known of them. */
+    private final class Parts {
+        final ITextRenderer renderer;
+        final String base;
+        final Book book;
+        final Set<String> chapterIds = new HashSet<>();
+        /** The digest of the parts' markup, of which the PDF's id is made. */
+        final MessageDigest digest = sha256();
+        final List<PageStart> starts = new ArrayList<>();
+        /** The pages written, and how many of the last are read first. */
+        int pages;
+        int leading;
+        /** How the book's pages are numbered, once all are laid out. */
+        Folios folios;
+        /** A blank page, made once. */
+        private Document blank;
+
+        Parts(ITextRenderer renderer, String base, Book book) {
+            this.renderer = renderer;
+            this.base = base;
+            this.book = book;
+            book.chapters().forEach(chapter -> chapterIds.add(chapter.id()));
+        }
+
+        void layOut(Part part) {
+            PdfEdition.layOut(renderer, part.document(), base, book);
+        }
+
+        /**
+         * The page, as {@code folios} print it, that a contents entry gives for a chapter's
+         * id, where it begins; or that a link cites for a place's, where its text is.
+         */
+        String page(String id, Folios folios) {
+            BlockBox root = renderer.getRootBox();
+            return folios.label(chapterIds.contains(id) ? PageStarts.firstPage(root, id) : PageStarts.textPage(root, id));
+        }
+
+        /**
+         * Writes the part laid out last, its pages numbered by {@code partFolios}; a
+         * {@code leading} one is read before those written already. A book's leaves have two
+         * sides: a part that ends on a recto is followed by a blank page.
+         */
+        void write(OutputStream out, Part part, Folios partFolios, boolean leading) throws DocumentException {
+            MarkedTextDevice device = (MarkedTextDevice) renderer.getOutputDevice();
+            device.folios(partFolios);
+            device.leading(leading);
+            digest.update(part.xml().getBytes(StandardCharsets.UTF_8));
+            starts.addAll(PageStarts.of(renderer.getRootBox(), partFolios));
+            int laidOut = pageCount(renderer);
+            if (pages == 0) {
+                renderer.createPDF(out, false);
+            } else {
+                renderer.writeNextDocument();
+            }
+            if (laidOut % 2 == 1) {
+                if (blank == null) {
+                    blank = parse(blankPage());
+                }
+                renderer.setDocument(blank, base);
+                renderer.layout();
+                renderer.writeNextDocument();
+            }
+            int written = laidOut + laidOut % 2;
+            pages += written;
+            this.leading += leading ? written : 0;
+        }
+
+        /** Puts the pages read first, written last, before the others. */
+        void putLeadingFirst(PdfWriter writer) {
+            if (leading == 0) {
+                return;
+            }
+            int[] order = new int[pages];
+            for (int i = 0; i < pages; i++) {
+                order[i] = (i < leading ? pages - leading : -leading) + i + 1;
+            }
+            try {
+                writer.reorderPages(order);
+            } catch (DocumentException e) {
+                throw new IllegalStateException("the front matter cannot be put before the chapters", e);
+            }
+        }
+    }
+
+    /**
+     * How many times a book is laid out at most to find the pages its links cite and its
+     * contents list: twice where the pages printed at first take the width of those found,
+     * seldom more.
      */
     private static final int MOST_LAYOUTS = 4;
 
@@ -201,8 +383,7 @@ public final class PdfEdition {
      * Lays out the print document: no chapter ends with one line alone on a page, and an
      * article's colophon fills an odd last page rather than leave it blank.
      */
-    private static void layOut(ITextRenderer renderer, String xml, String base, Book book) {
-        Document document = parse(xml);
+    private static void layOut(ITextRenderer renderer, Document document, String base, Book book) {
         renderer.setDocument(document, base);
         renderer.layout();
         if (ChapterEnds.mend(renderer.getRootBox(), book.layout() == Book.Layout.ARTICLE)) {
@@ -268,7 +449,8 @@ public final class PdfEdition {
 
     /**
      * What each page is called: front matter in lower-case roman numerals, the body in
-     * arabic ones from its first page, as its folios print them.
+     * arabic ones from its first page, as its folios print them. Counting a part's pages,
+     * the body's first page is before the part where the body began in an earlier one.
      */
     record Folios(int bodyStart) {
         private static final String[] ROMAN = {"m", "cm", "d", "cd", "c", "xc", "l", "xl", "x", "ix", "v", "iv", "i"};
@@ -378,9 +560,9 @@ public final class PdfEdition {
         }
     }
 
-    private static byte[] digest(String text) {
+    private static MessageDigest sha256() {
         try {
-            return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

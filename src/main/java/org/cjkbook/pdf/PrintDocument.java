@@ -3,9 +3,12 @@ package org.cjkbook.pdf;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
 
 import org.cjkbook.font.Face;
 import org.cjkbook.font.FontSet;
@@ -21,8 +24,9 @@ import org.cjkbook.xhtml.Markup;
 import org.cjkbook.xhtml.Notes;
 
 /**
- * The print document: the whole book as one XHTML document for Flying Saucer, with the
- * running heads and bookmarks a paged renderer needs. Paragraphs of the text, of
+ * The print document: the book as XHTML for Flying Saucer, with the running heads and
+ * bookmarks a paged renderer needs, written whole or in parts (each chapter, then the
+ * front matter) from the model when a part is laid out. Paragraphs of the text, of
  * quotations and of lists are set line by line by the {@link LineComposer}; their lines
  * end in line feeds and carry their adjustments as {@link LineMarks}.
  */
@@ -52,6 +56,7 @@ final class PrintDocument extends BookMarkup {
     /** Sets the lines of paragraphs; null leaves breaking to the renderer. */
     private final LineComposer composer;
     private final Measures measures;
+    private final List<String> stylesheets;
     private final boolean article;
     /**
      * How many body em the quotations and lists around the text take from the measure;
@@ -60,18 +65,30 @@ final class PrintDocument extends BookMarkup {
     private int inset;
     /** Whether the innermost block around the text is a list, whose paragraphs start flush. */
     private boolean listed;
-    /** The page of each place that links cite, by XHTML id, as a layout found it. */
+    /**
+     * The page of each place that links cite, by XHTML id, and of each chapter the contents
+     * list, by its id, as a layout found it.
+     */
     private final Map<String, String> pages;
-    /** The page printed for each place a link cites. */
-    private final Map<String, String> cited = new HashMap<>();
+    /** The page printed for each place a link cites and each chapter the contents list. */
+    private final Map<String, String> printed = new HashMap<>();
+    /** Whether a link in the text cites the page of the place it leads to. */
+    private boolean citesPages;
+    /** The ids that links lead to from another part than their own: from the front matter or another chapter. */
+    private final Set<String> crossLinked = new HashSet<>();
+    /** The chapter being written; null outside chapters. */
+    private Chapter writing;
+    /** Whether chapters have been written as parts of their own, numbered after the front matter. */
+    private boolean inParts;
     /** Images' widths over their heights, by file: each file is read once. */
     private final Map<String, Double> aspects = new HashMap<>();
 
-    private PrintDocument(Book book, FontSet fonts, LineComposer composer, Measures measures,
-            Map<String, String> pages) {
+    private PrintDocument(Book book, FontSet fonts, List<String> stylesheets, LineComposer composer,
+            Measures measures, Map<String, String> pages) {
         super(book, fonts);
         this.composer = composer;
         this.measures = measures;
+        this.stylesheets = stylesheets;
         this.article = book.layout() == Book.Layout.ARTICLE;
         this.pages = pages;
     }
@@ -79,16 +96,89 @@ final class PrintDocument extends BookMarkup {
     /**
      * The print document, linking {@code stylesheets}. With a null {@code composer}, Flying
      * Saucer breaks the lines itself; {@code measures} tell the composer how it measures text.
-     * {@code pages} are the pages of the places links cite, by XHTML id, where known.
+     * Each part is written once here, and kept only for what it needs of the fonts and where
+     * its links lead; the layout writes them again.
      */
-    static PrintMarkup of(Book book, FontSet fonts, List<String> stylesheets, LineComposer composer, Measures measures,
-            Map<String, String> pages) {
-        PrintDocument document = new PrintDocument(book, fonts, composer, measures, pages);
-        return new PrintMarkup(document.write(stylesheets), document.coverage(), document.cited,
-                found -> of(book, fonts, stylesheets, composer, measures, found));
+    static PrintMarkup of(Book book, FontSet fonts, List<String> stylesheets, LineComposer composer,
+            Measures measures) {
+        Function<Map<String, String>, PrintDocument> documents =
+                pages -> new PrintDocument(book, fonts, stylesheets, composer, measures, pages);
+        PrintDocument document = documents.apply(Map.of());
+        for (Chapter chapter : book.chapters()) {
+            document.chapterPart(chapter);
+        }
+        document.frontMatter();
+        return new PrintMarkup(documents, document.coverage(), document.citesPages, document.crossLinked);
     }
 
-    private String write(List<String> stylesheets) {
+    /** The page printed for each place a link cites and each chapter the contents list, by id. */
+    Map<String, String> printed() {
+        return printed;
+    }
+
+    /** The whole document as one: an article, or a book laid out in one go. */
+    String whole() {
+        Markup m = open(book.chapters(), true);
+        titlePage(m);
+        // Written in both editions' reading order, so that their text blocks are numbered alike.
+        Markup contents = newMarkup().forFlyingSaucer();
+        if (article) {
+            blockCount(blockCount() + contentsBlocks());
+        } else {
+            contentsSection(contents);
+        }
+        Markup chapters = newMarkup().forFlyingSaucer();
+        for (Chapter chapter : book.chapters()) {
+            chapter(chapters, chapter);
+        }
+        Markup colophon = colophonSection();
+        // A Chinese book prints its colophon on the title page's back; an article, at its end.
+        if (article) {
+            m.raw(chapters.xml()).raw(colophon.xml());
+        } else {
+            m.raw(colophon.xml()).raw(contents.xml()).raw(chapters.xml());
+        }
+        return close(m);
+    }
+
+    /**
+     * A chapter alone, as a document of its own. A book's chapters are written in order,
+     * then its front matter; their text blocks are numbered as in the whole document.
+     */
+    String chapterPart(Chapter chapter) {
+        if (!inParts) {
+            inParts = true;
+            titlePage(newMarkup());
+            blockCount(blockCount() + contentsBlocks());
+        }
+        Markup m = open(List.of(chapter), true);
+        chapter(m, chapter);
+        return close(m);
+    }
+
+    /**
+     * The front matter alone, as a document of its own: title page, colophon and
+     * contents, written after the chapters, whose pages the contents list.
+     */
+    String frontMatter() {
+        Markup m = open(List.of(), false);
+        int written = blockCount();
+        blockCount(0);
+        titlePage(m);
+        Markup contents = newMarkup().forFlyingSaucer();
+        if (!article) {
+            contentsSection(contents);
+        }
+        blockCount(written);
+        m.raw(colophonSection().xml()).raw(contents.xml());
+        return close(m);
+    }
+
+    /**
+     * A document's head and the body's opening; Flying Saucer outlines the PDF by the
+     * bookmarks of the head, a part's own chapters, when there are {@code bookmarks}.
+     */
+    private Markup open(List<Chapter> chapters, boolean bookmarks) {
         Markup m = newMarkup().forFlyingSaucer();
         m.record(GENERATED_BY_PRINT, Face.BODY);
         m.record(GENERATED_BY_PRINT, Face.HEADING);
@@ -103,40 +193,35 @@ final class PrintDocument extends BookMarkup {
         if (!metadata.subjects().isEmpty()) {
             m.empty("meta", "name", "keywords", "content", String.join(", ", metadata.subjects())).newline();
         }
-        // Flying Saucer makes PDF bookmarks from this head element.
-        m.open("bookmarks").newline();
-        for (Chapter chapter : book.chapters()) {
-            m.empty("bookmark", "name", tocLabel(chapter), "href", "#" + chapter.id()).newline();
+        if (bookmarks) {
+            m.open("bookmarks").newline();
+            for (Chapter chapter : chapters) {
+                m.empty("bookmark", "name", tocLabel(chapter), "href", "#" + chapter.id()).newline();
+            }
+            m.close("bookmarks").newline();
         }
-        m.close("bookmarks").newline();
         m.close("head").newline();
         m.open("body", "class", article ? ARTICLE_CLASS : null).newline();
-        titlePage(m);
-        // Written in both editions' reading order, so that their text blocks are numbered alike.
-        Markup contents = newMarkup().forFlyingSaucer();
-        if (article) {
-            blockCount(blockCount() + contentsBlocks());
-        } else {
-            contents.open("section", "class", "contents").newline();
-            contents(contents);
-            contents.close("section").newline();
-        }
-        Markup chapters = newMarkup().forFlyingSaucer();
-        for (Chapter chapter : book.chapters()) {
-            chapter(chapters, chapter);
-        }
+        return m;
+    }
+
+    private static String close(Markup m) {
+        m.close("body").newline().close("html").newline();
+        return m.xml();
+    }
+
+    private void contentsSection(Markup m) {
+        m.open("section", "class", "contents").newline();
+        contents(m);
+        m.close("section").newline();
+    }
+
+    private Markup colophonSection() {
         Markup colophon = newMarkup().forFlyingSaucer();
         if (hasColophon()) {
             colophon(colophon);
         }
-        // A Chinese book prints its colophon on the title page's back; an article, at its end.
-        if (article) {
-            m.raw(chapters.xml()).raw(colophon.xml());
-        } else {
-            m.raw(colophon.xml()).raw(contents.xml()).raw(chapters.xml());
-        }
-        m.close("body").newline().close("html").newline();
-        return m.xml();
+        return colophon;
     }
 
     @Override
@@ -163,12 +248,24 @@ final class PrintDocument extends BookMarkup {
 
     @Override
     protected String chapterHref(Chapter chapter) {
+        crossLinked.add(chapter.id());
         return "#" + chapter.id();
     }
 
     @Override
     protected String placeHref(Chapter chapter, String id) {
+        if (chapter != writing) {
+            crossLinked.add(id);
+        }
         return "#" + id;
+    }
+
+    /** The page the chapter begins on, as its folio prints it, after a leader the print stylesheet draws. */
+    @Override
+    protected void contentsPage(Markup m, Chapter chapter) {
+        String page = pages.getOrDefault(chapter.id(), UNKNOWN_PAGE);
+        printed.put(chapter.id(), page);
+        m.element("span", page, "class", "page");
     }
 
     /**
@@ -179,7 +276,8 @@ final class PrintDocument extends BookMarkup {
     protected String pageCitation(String id, Face face) {
         newMarkup().record(DIGITS, face);
         String page = pages.getOrDefault(id, UNKNOWN_PAGE);
-        cited.put(id, page);
+        printed.put(id, page);
+        citesPages = true;
         return labels.pageCitation().formatted(page);
     }
 
@@ -281,11 +379,13 @@ final class PrintDocument extends BookMarkup {
 
     @Override
     protected void chapterStart(Markup m, Chapter chapter) {
+        writing = chapter;
         runningHeads(m, tocLabel(chapter), metadata.title(), true);
     }
 
     @Override
     protected void chapterEnd(Markup m, Chapter chapter) {
+        writing = null;
         if (!article) {
             runningHeads(m, "", "", false);
         }

@@ -61,8 +61,16 @@ final class StructureTree {
     private static final Set<String> RUNNING = Set.of("running-recto", "running-verso", "running-folio");
 
     private final PdfWriter writer;
-    private final Document document;
-    /** The structure element of each element of the document made so far; null for an artifact. */
+    /** The part being painted, and its images, in order, and the first whose element is still to be made. */
+    private Document document;
+    private final List<Element> images = new ArrayList<>();
+    private int nextImage;
+    /** The book's Document element, which every part's body stands for. */
+    private PdfStructureElement root;
+    /** How many kids the Document element had when the part began, and whether the part is read before them. */
+    private int kidsBefore;
+    private boolean leading;
+    /** The structure element of each element of the part made so far; null for an artifact. */
     private final Map<Element, PdfStructureElement> elements = new HashMap<>();
     /** Where the content of each element of the document asked for so far goes; null for an artifact. */
     private final Map<Element, PdfStructureElement> contents = new HashMap<>();
@@ -70,20 +78,100 @@ final class StructureTree {
     private final Map<Element, PdfStructureElement> itemBodies = new HashMap<>();
     /** The notes' elements by their ids, which PDF/UA asks for and readers find them by. */
     private final Map<String, PdfObject> notes = new TreeMap<>();
-    /** The level of the last heading made: a heading goes down one level at most. */
+    /**
+     * The level of the last heading made: a heading goes down one level at most. A part read
+     * before those painted already keeps theirs aside while its own are made.
+     */
     private int headingLevel;
-    /** The document's images, in order, and the first whose element is still to be made. */
-    private final List<Element> images = new ArrayList<>();
-    private int nextImage;
+    private int levelAfter;
 
-    /** The structure of {@code document}, as {@code writer}, which is tagged, writes it. */
-    StructureTree(PdfWriter writer, Document document) {
+    /** The structure of the book, as {@code writer}, which is tagged, writes it part by part. */
+    StructureTree(PdfWriter writer) {
         this.writer = writer;
-        this.document = document;
-        org.w3c.dom.NodeList all = document.getElementsByTagNameNS("*", "img");
+    }
+
+    /**
+     * The headings of {@code before}, a part painted later but read before the next one,
+     * count for the levels of those after them.
+     */
+    void readAfter(Document before) {
+        org.w3c.dom.NodeList all = before.getElementsByTagNameNS("*", "*");
+        for (int i = 0; i < all.getLength(); i++) {
+            String tag = all.item(i).getLocalName();
+            if (tag.length() == 2 && tag.charAt(0) == 'h' && tag.charAt(1) >= '1' && tag.charAt(1) <= '6') {
+                newType(HEADINGS[tag.charAt(1) - '1']);
+            }
+        }
+    }
+
+    /**
+     * Begins the structure of {@code part}, a document painted next; a {@code leading} part is
+     * read before the parts painted already.
+     */
+    void start(Document part, boolean leading) {
+        document = part;
+        this.leading = leading;
+        kidsBefore = root == null ? 0 : kids(root).size();
+        if (leading) {
+            levelAfter = headingLevel;
+            headingLevel = 0;
+        }
+        images.clear();
+        nextImage = 0;
+        org.w3c.dom.NodeList all = part.getElementsByTagNameNS("*", "img");
         for (int i = 0; i < all.getLength(); i++) {
             images.add((Element) all.item(i));
         }
+    }
+
+    /**
+     * Ends the part painted: its elements are written out and forgotten, so that a book
+     * keeps no more than a part's structure in memory; a leading part's go first.
+     */
+    void end() {
+        if (root != null) {
+            PdfArray kids = kids(root);
+            for (int i = kidsBefore; i < kids.size(); i++) {
+                if (kids.getPdfObject(i) instanceof PdfStructureElement made) {
+                    kids.set(i, made.getReference());
+                    write(made);
+                }
+            }
+            for (int i = kidsBefore; leading && i < kids.size(); i++) {
+                kids.add(i - kidsBefore, kids.remove(i));
+            }
+        }
+        if (leading) {
+            headingLevel = levelAfter;
+        }
+        elements.clear();
+        contents.clear();
+        itemBodies.clear();
+        images.clear();
+        document = null;
+    }
+
+    /** Writes a finished element, and the elements among its kids, as OpenPDF writes the tree at its end. */
+    private void write(PdfStructureElement element) {
+        PdfObject kids = element.get(PdfName.K);
+        if (kids instanceof PdfArray array && !array.isEmpty() && !array.getPdfObject(0).isNumber()) {
+            for (int i = 0; i < array.size(); i++) {
+                if (array.getPdfObject(i) instanceof PdfStructureElement kid) {
+                    array.set(i, kid.getReference());
+                    write(kid);
+                }
+            }
+        }
+        try {
+            writer.addToBody(element, element.getReference());
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("the structure of the PDF cannot be written", e);
+        }
+    }
+
+    private static PdfArray kids(PdfStructureElement element) {
+        PdfArray kids = (PdfArray) element.get(PdfName.K);
+        return kids == null ? new PdfArray() : kids;
     }
 
     /**
@@ -92,7 +180,7 @@ final class StructureTree {
      * page: those before {@code painted} in the document are given their places first.
      */
     PdfStructureElement contentOf(Node painted, Element element) {
-        if (element == null || element.getOwnerDocument() != document) {
+        if (element == null || document == null || element.getOwnerDocument() != document) {
             return null;
         }
         while (nextImage < images.size() && (images.get(nextImage) == painted
@@ -176,7 +264,10 @@ final class StructureTree {
             // The composer writes an element a line break or an adjustment cuts into several.
             made = element(first, type);
         } else if (type == PdfName.DOCUMENT) {
-            made = new PdfStructureElement(writer.getStructureTreeRoot(), type);
+            if (root == null) {
+                root = new PdfStructureElement(writer.getStructureTreeRoot(), type);
+            }
+            made = root;
         } else {
             Element parent = parent(element);
             // A list item's label is the item's own; the rest is in its body.
@@ -290,8 +381,17 @@ final class StructureTree {
         return text.isEmpty() ? link.getAttribute("href") : text.toString();
     }
 
-    /** What the structure needs once all is painted: the notes by their ids. */
+    /**
+     * What the structure needs once all is painted: the Document element, which holds the
+     * parts' elements as written already, and the notes by their ids.
+     */
     void finish() {
+        if (root != null) {
+            write(root);
+            // OpenPDF looks up the kids in an array as a reader's objects, which written ones are
+            // not: the tree's root holds the reference to its one kid alone, as PDF allows.
+            writer.getStructureTreeRoot().put(PdfName.K, root.getReference());
+        }
         if (notes.isEmpty()) {
             return;
         }

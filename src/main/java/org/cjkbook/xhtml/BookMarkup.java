@@ -141,6 +141,10 @@ public abstract class BookMarkup {
         return null;
     }
 
+    /** What a contents entry prints after the chapter's title: nothing, where there are no pages. */
+    protected void contentsPage(Markup m, Chapter chapter) {
+    }
+
     /** A paragraph of text; an edition that sets its lines itself overrides this. */
     protected void paragraph(Markup m, List<Inline> content, Notes notes) {
         openBlock(m, null, "p");
@@ -230,7 +234,9 @@ public abstract class BookMarkup {
         m.open("ol").newline();
         for (Chapter chapter : book.chapters()) {
             openBlock(m, null, "li");
-            m.element("a", tocLabel(chapter), "href", chapterHref(chapter));
+            m.open("a", "href", chapterHref(chapter)).text(tocLabel(chapter));
+            contentsPage(m, chapter);
+            m.close("a");
             closeBlock(m, "li");
         }
         m.close("ol").newline().close("nav").newline();

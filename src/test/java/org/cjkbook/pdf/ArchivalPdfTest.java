@@ -29,8 +29,8 @@ import org.verapdf.pdfa.flavours.PDFAFlavour;
 /**
  * An archival PDF, asked for with {@code --pdfa}, {@code pdfa: true} or the plugin's
  * {@code pdfa}, is PDF/A-1a as veraPDF checks it, and PDF/UA-1 as every PDF is: the seed
- * article, a chapter of a Markdown book with code and images, and a book of every element.
- * Without it, a PDF claims no PDF/A conformance.
+ * article, a chapter of a Markdown book with code and images, a book of every element, and
+ * books laid out a chapter at a time. Without it, a PDF claims no PDF/A conformance.
  */
 class ArchivalPdfTest {
 
@@ -62,6 +62,20 @@ class ArchivalPdfTest {
     @Test
     void aBookOfEveryElementIsPdfA1aAndPdfUa1() throws Exception {
         Path pdf = archival(Builds.ALL_ELEMENTS, "all-elements").resolve("all-elements.pdf");
+        assertThat(VeraPdf.failedRules(pdf, PDFAFlavour.PDFA_1_A)).isEmpty();
+        assertThat(VeraPdf.failedRules(pdf, PDFAFlavour.PDFUA_1)).isEmpty();
+    }
+
+    @Test
+    void aBookLaidOutAChapterAtATimeIsPdfA1aAndPdfUa1() throws Exception {
+        Path pdf = archival(ChapteredPdfTest.CHAPTERS, "chapters").resolve("chapters.pdf");
+        assertThat(VeraPdf.failedRules(pdf, PDFAFlavour.PDFA_1_A)).isEmpty();
+        assertThat(VeraPdf.failedRules(pdf, PDFAFlavour.PDFUA_1)).isEmpty();
+    }
+
+    @Test
+    void theNovelsFirstTenChaptersArePdfA1aAndPdfUa1() throws Exception {
+        Path pdf = archival(Corpus.novelOpening(10), "novel-10").resolve("novel-10.pdf");
         assertThat(VeraPdf.failedRules(pdf, PDFAFlavour.PDFA_1_A)).isEmpty();
         assertThat(VeraPdf.failedRules(pdf, PDFAFlavour.PDFUA_1)).isEmpty();
     }
