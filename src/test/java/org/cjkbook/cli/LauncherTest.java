@@ -80,6 +80,9 @@ class LauncherTest {
         assertThat(run.out().lines().filter(line -> line.startsWith("arg ")))
                 .containsExactly("arg build", "arg 两个 字", "arg -o", "arg a b", "arg $HOME", "arg *");
         assertThat(run.out()).contains("jvm -XX:TieredStopAtLevel=1", "jvm -XX:+UseSerialGC", "jvm -Xmx300m");
+        Path hugePages = Path.of("/sys/kernel/mm/transparent_hugepage/enabled");
+        boolean lent = Files.isReadable(hugePages) && !Files.readString(hugePages).contains("[never]");
+        assertThat(run.out().contains("jvm -XX:+UseTransparentHugePages")).as("asks for huge pages").isEqualTo(lent);
         // The person's options come after the launcher's, so that theirs win.
         assertThat(run.out().indexOf("jvm -Xmx300m")).isGreaterThan(run.out().indexOf("jvm -XX:+UseSerialGC"));
     }
