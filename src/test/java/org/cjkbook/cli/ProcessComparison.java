@@ -216,16 +216,16 @@ final class ProcessComparison {
         String failure;
 
         void add(Run run) {
-            if (run.timedOut()) {
-                failure = "timed out after " + TimeUnit.NANOSECONDS.toSeconds(run.nanos()) + " s";
-                return;
-            }
-            if (run.exit() != 0) {
-                String[] lines = run.log().strip().split("\n");
-                failure = "exit " + run.exit() + ": " + lines[lines.length - 1];
-                return;
-            }
             peakKb = Math.max(peakKb, run.peakKb());
+            if (run.timedOut() || run.exit() != 0) {
+                // What it read and how far it got still say something of the text.
+                log = run.log();
+                bestNanos = run.nanos();
+                String[] lines = run.log().strip().split("\n");
+                failure = run.timedOut() ? "timed out after " + TimeUnit.NANOSECONDS.toSeconds(run.nanos()) + " s"
+                        : "exit " + run.exit() + ": " + lines[lines.length - 1];
+                return;
+            }
             if (run.nanos() < bestNanos) {
                 bestNanos = run.nanos();
                 log = run.log();
@@ -250,10 +250,11 @@ final class ProcessComparison {
         }
 
         String cell() {
-            if (failure != null) {
-                return "failed";
+            if (log == null) {
+                return "not run";
             }
-            return String.format("%.2f, %s", seconds(), peakKb < 0 ? "?" : Long.toString(peakMb()));
+            return String.format("%s%.2f, %s", failure == null ? "" : "failed after ", seconds(),
+                    peakKb < 0 ? "?" : Long.toString(peakMb()));
         }
     }
 
@@ -272,7 +273,7 @@ final class ProcessComparison {
             this.cjkbook = tallies.get("cjkbook");
             this.plain = tallies.get("java -jar");
             this.pandoc = tallies.get("pandoc");
-            Tally built = cjkbook != null && cjkbook.measured() ? cjkbook : plain;
+            Tally built = cjkbook != null ? cjkbook : plain;
             String log = built != null && built.log != null ? built.log : "";
             Matcher characters = CHARACTERS.matcher(log);
             this.characters = characters.find() ? Long.parseLong(characters.group(1).replace(",", "")) : -1;
@@ -306,7 +307,7 @@ final class ProcessComparison {
             return String.join(" | ", "| " + text.label(),
                     characters < 0 ? "?" : String.format("%,d", characters),
                     pages < 0 ? "?" : Integer.toString(pages),
-                    pdfPerPage() < 0 ? "?" : String.format("%.0f", pdfPerPage()),
+                    pdfPerPage() < 0 ? "?" : String.format("%.1f", pdfPerPage()),
                     cjkbook == null ? "no launcher" : cjkbook.cell(),
                     plain == null ? "not run" : plain.cell(),
                     pandoc == null ? "no pandoc on PATH" : pandoc.cell(),
@@ -315,42 +316,55 @@ final class ProcessComparison {
         }
     }
 
-    /** The row's target and whether it is met, said in words. */
-    private String target(Text text, Row row) {
-        Tally ours = row.cjkbookOrPlain();
-        boolean built = ours != null && ours.measured();
+    /** What a text's build is to meet. */
+    private static String targetText(Text text) {
         return switch (text.kind()) {
-            case SEED -> ratioTarget(row, 0.6);
-            case CHAPTER -> {
-                Row seed = rows.get(Kind.SEED);
-                double limit = seed == null ? -1 : 1.5 * seed.pdfPerPage();
-                yield "PDF ms/page ≤ 1.5× the seed's: " + (row.pdfPerPage() < 0 || limit <= 0 ? "unknown"
-                        : String.format("%.2f×, %s", row.pdfPerPage() / seed.pdfPerPage(),
-                        met(row.pdfPerPage() <= limit)));
-            }
-            case NOVEL -> ratioTarget(row, 1.5) + "; " + memoryTarget(ours, 512, true);
-            case TEN_COPIES -> {
-                Row novel = rows.get(Kind.NOVEL);
-                Tally once = novel == null ? null : novel.cjkbookOrPlain();
-                yield "≤ 10× the novel's time: " + (!built || once == null || !once.measured() ? "unknown"
-                        : String.format("%.1f×, %s", ours.seconds() / once.seconds(),
-                        met(ours.seconds() <= 10 * once.seconds()))) + "; " + memoryTarget(ours, 768, false);
-            }
-            case FIFTY_MB -> "builds with " + text.heap() + ": " + met(built);
+            case SEED -> "≤ 0.6× Pandoc";
+            case CHAPTER -> "PDF ms/page ≤ 1.5× the seed's";
+            case NOVEL -> "≤ 1.5× Pandoc, ≤ 512 MB";
+            case TEN_COPIES -> "≤ 10× the novel's time, < 768 MB";
+            case FIFTY_MB -> "builds with " + text.heap();
         };
     }
 
-    private static String ratioTarget(Row row, double limit) {
-        String target = "≤ " + limit + "× Pandoc: ";
-        return Double.isNaN(row.ratio()) ? target + "unknown" : target + met(row.ratio() <= limit);
+    /** The row's target and whether it is met, said in words; a build that failed meets none. */
+    private String target(Text text, Row row) {
+        Tally ours = row.cjkbookOrPlain();
+        String verdict;
+        if (ours == null) {
+            verdict = "unknown";
+        } else if (ours.failure != null) {
+            verdict = "not met, the build failed";
+        } else {
+            verdict = switch (text.kind()) {
+                case SEED -> ratioVerdict(row, 0.6);
+                case CHAPTER -> {
+                    Row seed = rows.get(Kind.SEED);
+                    yield seed == null || seed.pdfPerPage() <= 0 || row.pdfPerPage() < 0 ? "unknown"
+                            : String.format("%.2f×, %s", row.pdfPerPage() / seed.pdfPerPage(),
+                            met(row.pdfPerPage() <= 1.5 * seed.pdfPerPage()));
+                }
+                case NOVEL -> ratioVerdict(row, 1.5) + "; " + memoryVerdict(ours, ours.peakMb() <= 512);
+                case TEN_COPIES -> {
+                    Row novel = rows.get(Kind.NOVEL);
+                    Tally once = novel == null ? null : novel.cjkbookOrPlain();
+                    yield (once == null || !once.measured() ? "unknown"
+                            : String.format("%.1f×, %s", ours.seconds() / once.seconds(),
+                            met(ours.seconds() <= 10 * once.seconds())))
+                            + "; " + memoryVerdict(ours, ours.peakMb() < 768);
+                }
+                case FIFTY_MB -> "met";
+            };
+        }
+        return targetText(text) + ": " + verdict;
     }
 
-    private static String memoryTarget(Tally tally, long limitMb, boolean inclusive) {
-        String target = (inclusive ? "≤ " : "< ") + limitMb + " MB: ";
-        if (tally == null || !tally.measured() || tally.peakMb() < 0) {
-            return target + "unknown";
-        }
-        return target + met(inclusive ? tally.peakMb() <= limitMb : tally.peakMb() < limitMb);
+    private static String ratioVerdict(Row row, double limit) {
+        return Double.isNaN(row.ratio()) ? "unknown" : String.format("%.2f×, %s", row.ratio(), met(row.ratio() <= limit));
+    }
+
+    private static String memoryVerdict(Tally tally, boolean within) {
+        return tally.peakMb() < 0 ? "memory unknown" : tally.peakMb() + " MB, " + met(within);
     }
 
     private static String met(boolean met) {
