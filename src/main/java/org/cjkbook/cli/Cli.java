@@ -22,6 +22,9 @@ public final class Cli implements Runnable {
     CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
+        // A build draws its cover off screen: a DISPLAY set in the environment would have Java
+        // connect to that X server first, and stop with an AWTError where none answers.
+        System.setProperty("java.awt.headless", "true");
         System.exit(run(args, new PrintWriter(System.out, true, StandardCharsets.UTF_8),
                 new PrintWriter(System.err, true, StandardCharsets.UTF_8)));
     }

@@ -1,5 +1,6 @@
 package org.cjkbook.cli;
 
+import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
@@ -7,35 +8,62 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
+import java.util.stream.Stream;
 
 import org.cjkbook.Publisher;
 import org.cjkbook.font.FontSet;
 import org.cjkbook.model.Book;
 
 /**
- * Speed and memory on real books: the seed article and the novel, each built several
- * times in one JVM after a warm-up, then the seed as a whole {@code java -jar} process.
- * Run by {@code mvn -Pbenchmark verify}; prints its figures, asserts nothing.
+ * Speed and memory on real books, two ways. In one JVM, the seed article and the novel,
+ * each built several times after a warm-up, stage by stage. Then as whole processes, the
+ * way a person runs them, against Pandoc making the EPUB alone ({@link ProcessComparison}):
+ * the seed, a Markdown chapter with SVG figures, the novel, ten copies of the novel as one
+ * book under {@code -Xmx512m}, and the novel repeated to 50 MB under {@code -Xmx1g}.
+ * Run by {@code mvn -Pbenchmark verify}; prints its figures and which targets are met,
+ * asserts nothing.
+ *
+ * <p>System properties: {@code cjkbook.benchmark.runs} (3), the runs of each tool on the
+ * seed, the chapter and the novel; {@code cjkbook.benchmark.largeRuns} (1), on the two
+ * large texts; {@code cjkbook.benchmark.inJvm}, {@code cjkbook.benchmark.tenCopies} and
+ * {@code cjkbook.benchmark.50mb} (true), false leaves out the in-JVM table, the ten copies
+ * or the 50 MB text; {@code cjkbook.benchmark.timeout} (900), the seconds after which a
+ * process is stopped and counted as failed.
  */
 public final class Benchmark {
 
     private static final int RUNS = 5;
+    private static final long FIFTY_MB = 50_000_000;
 
     private Benchmark() {
     }
 
     public static void main(String[] args) throws Exception {
         Path jar = Path.of(args.length > 0 ? args[0] : "target/cjkbook.jar");
+        Path corpus = Path.of("../shared/corpus");
+        Path novel = corpus.resolve("novel-hongloumeng.txt");
+        Path chapter = corpus.resolve("md-trpl-ch04-01-what-is-ownership.md");
+        Path out = Files.createTempDirectory("cjkbook-benchmark");
+        try {
+            if (on("inJvm")) {
+                inJvm(novel, out);
+            }
+            compareProcesses(jar, novel, chapter, out);
+        } finally {
+            delete(out);
+        }
+    }
+
+    private static void inJvm(Path novel, Path out) throws Exception {
         List<Path> books = new ArrayList<>(List.of(Path.of("book")));
-        Path novel = Path.of("../shared/corpus/novel-hongloumeng.txt");
         if (Files.exists(novel)) {
             books.add(novel);
         } else {
             System.out.println("(no " + novel + ": the novel is left out)");
         }
         FontSet fonts = FontSet.inFolder(Path.of("fonts"));
-        Path out = Files.createTempDirectory("cjkbook-benchmark");
         // The JVM compiles the hot code of both modes first, so the first table is not slowed
         // by compilation that the second would be spared.
         for (boolean compose : new boolean[] {true, false}) {
@@ -55,7 +83,55 @@ public final class Benchmark {
         for (Path source : books) {
             measure(source, fonts, out, false);
         }
-        processTime(jar, out);
+    }
+
+    private static void compareProcesses(Path jar, Path novel, Path chapter, Path out) throws Exception {
+        if (!Files.exists(jar)) {
+            System.out.println("(no " + jar + ": run mvn package first for the whole-process figures)");
+            return;
+        }
+        int runs = Integer.getInteger("cjkbook.benchmark.runs", 3);
+        int largeRuns = Integer.getInteger("cjkbook.benchmark.largeRuns", 1);
+        List<ProcessComparison.Text> texts = new ArrayList<>();
+        texts.add(new ProcessComparison.Text(ProcessComparison.Kind.SEED, "book/", Path.of("book"),
+                Path.of("book", "article.txt"), null, runs, true));
+        if (Files.exists(chapter)) {
+            texts.add(new ProcessComparison.Text(ProcessComparison.Kind.CHAPTER, chapter.getFileName().toString(),
+                    chapter, chapter, null, runs, true));
+        }
+        if (Files.exists(novel)) {
+            texts.add(new ProcessComparison.Text(ProcessComparison.Kind.NOVEL, novel.getFileName().toString(),
+                    novel, novel, null, runs, true));
+            if (on("tenCopies")) {
+                Path tenCopies = ProcessComparison.repeated(novel, 10, out.resolve("novel-x10.txt"));
+                texts.add(new ProcessComparison.Text(ProcessComparison.Kind.TEN_COPIES, "the novel ×10", tenCopies,
+                        tenCopies, "-Xmx512m", largeRuns, false));
+            }
+            if (on("50mb")) {
+                int copies = (int) Math.ceil(FIFTY_MB / (double) Files.size(novel));
+                Path fifty = ProcessComparison.repeated(novel, copies, out.resolve("novel-50mb.txt"));
+                texts.add(new ProcessComparison.Text(ProcessComparison.Kind.FIFTY_MB, String.format(
+                        "the novel ×%d, %d MB", copies, Files.size(fifty) / 1_000_000), fifty, fifty, "-Xmx1g",
+                        largeRuns, false));
+            }
+        } else {
+            System.out.println("(no " + novel + ": the novel and the texts made of it are left out)");
+        }
+        new ProcessComparison(jar, Path.of("fonts"), out, Long.getLong("cjkbook.benchmark.timeout", 900))
+                .run(texts);
+    }
+
+    /** A part of the benchmark, on unless its property says false. */
+    private static boolean on(String part) {
+        return Boolean.parseBoolean(System.getProperty("cjkbook.benchmark." + part, "true"));
+    }
+
+    private static void delete(Path folder) throws IOException {
+        try (Stream<Path> files = Files.walk(folder)) {
+            for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(file);
+            }
+        }
     }
 
     private static Publisher publisher(Path source, FontSet fonts, Path out, boolean compose) {
@@ -91,30 +167,6 @@ public final class Benchmark {
 
     private static Publisher.Edition edition(Publisher.Result result, String format) {
         return result.editions().stream().filter(e -> e.format().equals(format)).findFirst().orElseThrow();
-    }
-
-    /** The seed built by a fresh JVM each time, as a person runs it. */
-    private static void processTime(Path jar, Path out) throws Exception {
-        if (!Files.exists(jar)) {
-            System.out.println("(no " + jar + ": run mvn package first for the whole-process figure)");
-            return;
-        }
-        List<Long> times = new ArrayList<>();
-        for (int run = 0; run <= RUNS; run++) {
-            long start = System.nanoTime();
-            Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-jar", jar.toString(), "build", "book", "-o", out.toString(), "--fonts", "fonts")
-                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-            if (process.waitFor() != 0) {
-                throw new IllegalStateException("java -jar build failed");
-            }
-            if (run > 0) {
-                times.add(System.nanoTime() - start);
-            }
-        }
-        Collections.sort(times);
-        System.out.printf("java -jar %s build book: median %d ms, best %d ms (whole process, %d runs)%n",
-                jar.getFileName(), times.get(times.size() / 2) / 1_000_000, times.get(0) / 1_000_000, RUNS);
     }
 
     private static long median(List<long[]> runs, int column) {

@@ -270,6 +270,23 @@ class CliTest {
         }
     }
 
+    @Test
+    void aScreenThatCannotBeReachedIsNoConcernOfABuild() throws IOException, InterruptedException {
+        Path out = temp.resolve("out-display");
+        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), Cli.class.getName(),
+                "build", "book", "-o", out.toString(), "--format", "epub", "--fonts", "fonts")
+                .redirectErrorStream(true);
+        // A display no X server listens on, as a closed SSH session leaves behind.
+        builder.environment().put("DISPLAY", ":65000");
+        Process process = builder.start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(2, java.util.concurrent.TimeUnit.MINUTES)).isTrue();
+
+        assertThat(process.exitValue()).as(output).isZero();
+        assertThat(Builds.filesUnder(out)).containsExactly(out.resolve("book.epub"));
+    }
+
     private static boolean writing(Path folder, long pid) throws IOException {
         try (var files = Files.list(folder)) {
             return files.anyMatch(f -> f.getFileName().toString().startsWith(".long.pdf." + pid + "."));
