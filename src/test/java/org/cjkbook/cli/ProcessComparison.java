@@ -1,7 +1,9 @@
 package org.cjkbook.cli;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,7 +30,11 @@ final class ProcessComparison {
     /** The texts measured, each with its target. */
     enum Kind { SEED, CHAPTER, NOVEL, TEN_COPIES, FIFTY_MB }
 
-    /** One text: what the table calls it, its source, the heap its builds get (none: Java's default). */
+    /**
+     * One text: what the table calls it, the source cjkbook builds and the one Pandoc reads,
+     * the heap option cjkbook's builds get (null: Java's default), the runs of each tool, and
+     * whether plain {@code java -jar} is measured too.
+     */
     record Text(Kind kind, String label, Path source, Path pandocSource, String heap, int runs, boolean plain) {
     }
 
@@ -55,11 +61,12 @@ final class ProcessComparison {
 
     /** Measures each text in turn, printing its row as soon as it is measured, then what failed. */
     void run(List<Text> texts) throws IOException, InterruptedException {
-        System.out.printf("%nWhole processes, best of the runs shown, the tools taking turns (%d cores). cjkbook is"
-                + " %s; java -jar is plain java -jar %s; Pandoc makes the EPUB alone, embedding %s. Peak RSS in MB.%n%n",
+        System.out.printf("%nWhole processes, the best of each tool's runs, the tools taking turns (%d cores). cjkbook:"
+                + " %s; java -jar: plain java -jar %s; Pandoc: the EPUB alone, embedding %s. Peak RSS in MB.%n%n",
                 Runtime.getRuntime().availableProcessors(),
-                Files.isExecutable(launcher) ? "the launcher " + launcher.getFileName() : "missing (no " + launcher
-                        + ": run mvn package on a POSIX system)", jar.getFileName(), String.join(", ", pandocFonts()));
+                Files.isExecutable(launcher) ? "the launcher " + launcher : "no launcher (" + launcher
+                        + " is made by mvn package on a POSIX system)", jar.getFileName(),
+                String.join(", ", pandocFonts()));
         System.out.println("| text | characters | pages | PDF ms/page | cjkbook (s, MB) | java -jar (s, MB)"
                 + " | Pandoc EPUB (s, MB) | ratio | target |");
         System.out.println("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |");
@@ -136,7 +143,7 @@ final class ProcessComparison {
         try {
             Files.createDirectories(folder);
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
         }
         return folder.toString();
     }
@@ -147,7 +154,7 @@ final class ProcessComparison {
 
     /** A program found on the PATH, as a shell would find it; null when there is none. */
     private static Path onPath(String program) {
-        for (String folder : System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
+        for (String folder : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
             Path candidate = Path.of(folder.isEmpty() ? "." : folder, program);
             if (Files.isRegularFile(candidate) && Files.isExecutable(candidate)) {
                 return candidate;
