@@ -15,9 +15,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.SortedSet;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 
@@ -185,11 +183,7 @@ public final class Publisher {
         EpubEdition epubEdition = new EpubEdition(modified, loaded.settings().cover(), vertical);
         // The EPUB's work that depends on nothing the PDF finds is done on another core:
         // its markup while the PDF's is composed, its fonts and cover while the PDF is laid out.
-        ExecutorService aside = Executors.newSingleThreadExecutor(task -> {
-            Thread thread = new Thread(task, "cjkbook-epub");
-            thread.setDaemon(true);
-            return thread;
-        });
+        ExecutorService aside = Beside.thread("cjkbook-epub");
         try {
             // With a PDF, the EPUB's documents are made again with its page numbers: the first
             // ones serve only to tell the characters, and a long book's are not kept meanwhile.
@@ -198,7 +192,7 @@ public final class Publisher {
                     ? aside.submit(() -> epubEdition.markup(book, List.of(), fontSet).coverage()) : null;
             PrintMarkup print = chosen.contains("pdf") ? PdfEdition.markup(book, page, fontSet, compose) : null;
             EpubMarkup epub = chosen.contains("epub") && !both ? epubEdition.markup(book, List.of(), fontSet) : null;
-            Coverage epubCoverage = both ? done(epubNeeds) : epub == null ? null : epub.coverage();
+            Coverage epubCoverage = both ? Beside.done(epubNeeds) : epub == null ? null : epub.coverage();
             List<Coverage> needs = new ArrayList<>();
             if (epubCoverage != null) {
                 needs.add(epubCoverage);
@@ -239,7 +233,7 @@ public final class Publisher {
                 }
                 // Page numbers may bring a digit the text lacks: then the fonts are cut again.
                 EpubEdition.Assets made = paged.coverage().characters().equals(epubCoverage.characters())
-                        ? done(assets) : assetsFor.apply(paged.coverage());
+                        ? Beside.done(assets) : assetsFor.apply(paged.coverage());
                 OutputFile.Written written = epubEdition.write(book, paged, made, printSource, file);
                 editions.add(written("epub", written, epubStart, printed == null ? "" : "page numbers of the PDF, ",
                         warnings));
@@ -250,23 +244,6 @@ public final class Publisher {
         }
     }
 
-    /** The result of work done aside, with its failure as if it had been done here. */
-    private static <T> T done(Future<T> work) {
-        try {
-            return work.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while making the EPUB", e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException failure) {
-                throw failure;
-            }
-            if (e.getCause() instanceof Error failure) {
-                throw failure;
-            }
-            throw new IllegalStateException(e.getCause());
-        }
-    }
 
     /** The book and its settings, every setting checked, so that even reading stops at a wrong one. */
     private BookLoader.Loaded load() {

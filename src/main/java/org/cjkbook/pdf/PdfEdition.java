@@ -18,11 +18,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TimeZone;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import org.cjkbook.Beside;
 import org.cjkbook.BookException;
 import org.cjkbook.OutputFile;
 import org.cjkbook.SafeXml;
@@ -235,15 +234,11 @@ public final class PdfEdition {
         device.crossLinked(print.crossLinked());
         device.readFirst(parse(print.document(Map.of()).frontMatter()));
         List<Chapter> chapters = parts.book.chapters();
-        ExecutorService ahead = Executors.newSingleThreadExecutor(task -> {
-            Thread thread = new Thread(task, "cjkbook-markup");
-            thread.setDaemon(true);
-            return thread;
-        });
+        ExecutorService ahead = Beside.thread("cjkbook-markup");
         try {
             Future<Part> next = ahead.submit(() -> Part.of(document.chapterPart(chapters.get(0))));
             for (int i = 0; i < chapters.size(); i++) {
-                Part part = awaited(next);
+                Part part = Beside.done(next);
                 if (i + 1 < chapters.size()) {
                     Chapter following = chapters.get(i + 1);
                     next = ahead.submit(() -> Part.of(document.chapterPart(following)));
@@ -270,23 +265,6 @@ public final class PdfEdition {
         }
     }
 
-    /** What the thread writing the markup made; what went wrong there goes on here. */
-    private static <T> T awaited(Future<T> future) {
-        try {
-            return future.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while the markup was written", e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException failure) {
-                throw failure;
-            }
-            if (e.getCause() instanceof Error error) {
-                throw error;
-            }
-            throw new IllegalStateException(e.getCause());
-        }
-    }
 
     /** The parts of the PDF as they are laid out and written, and what is known of them. */
     private final class Parts {
