@@ -13,6 +13,7 @@ import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.cjkbook.Corpus;
+import org.cjkbook.VeraPdf;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -55,5 +56,7 @@ class LongBookTest {
             String end = stripper.getText(pdf).replaceAll("\\s", "");
             assertThat(end).contains(lastLine);
         }
+        // Built a chapter at a time, its structure tree written part by part: still PDF/UA-1.
+        VeraPdf.assertCompliant(out.resolve("long.pdf"));
     }
 }
