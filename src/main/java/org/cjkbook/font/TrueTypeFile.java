@@ -60,6 +60,12 @@ final class TrueTypeFile {
     private final Table glyf;
     private final int cmap;
     private final int cmapFormat;
+    /**
+     * The glyphs of the Basic Multilingual Plane's characters, plus one, as looked up; 0 for
+     * not yet. A book asks for its few thousand characters over and over, each time a binary
+     * search of the cmap.
+     */
+    private final int[] knownGlyphs = new int[0x10000];
 
     private TrueTypeFile(ByteBuffer bytes) {
         this.bytes = bytes;
@@ -158,6 +164,19 @@ final class TrueTypeFile {
 
     /** The glyph of a character in the Unicode {@code cmap}, 0 when the font has none. */
     int glyph(int codePoint) {
+        if (codePoint >= 0 && codePoint < knownGlyphs.length) {
+            int known = knownGlyphs[codePoint];
+            if (known == 0) {
+                // Threads that race here look up, and store, the same glyph.
+                known = lookUp(codePoint) + 1;
+                knownGlyphs[codePoint] = known;
+            }
+            return known - 1;
+        }
+        return lookUp(codePoint);
+    }
+
+    private int lookUp(int codePoint) {
         int glyph = cmapFormat == 4 ? glyphFormat4(codePoint) : glyphFormat12(codePoint);
         return glyph < glyphCount ? glyph : 0;
     }

@@ -219,6 +219,7 @@ public final class PdfEdition {
         }
         parts.folios = folios;
         parts.write(out, whole, folios, false);
+        print.checkCovers(document);
     }
 
     /**
@@ -256,6 +257,7 @@ public final class PdfEdition {
         parts.layOut(front);
         parts.write(out, front, new Folios(pageCount(parts.renderer)), true);
         parts.folios = new Folios(parts.leading);
+        print.checkCovers(document);
     }
 
     /** A part's markup, and the document read from it. */

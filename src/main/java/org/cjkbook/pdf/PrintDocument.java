@@ -55,6 +55,11 @@ final class PrintDocument extends BookMarkup {
 
     /** Sets the lines of paragraphs; null leaves breaking to the renderer. */
     private final LineComposer composer;
+    /**
+     * Whether paragraphs are set in lines: not when the document is written only for what it
+     * draws, which the lines do not change, and which setting them would take most of the time of.
+     */
+    private final boolean settingLines;
     private final Measures measures;
     private final List<String> stylesheets;
     private final boolean article;
@@ -84,9 +89,10 @@ final class PrintDocument extends BookMarkup {
     private final Map<String, Double> aspects = new HashMap<>();
 
     private PrintDocument(Book book, FontSet fonts, List<String> stylesheets, LineComposer composer,
-            Measures measures, Map<String, String> pages) {
+            Measures measures, Map<String, String> pages, boolean settingLines) {
         super(book, fonts);
         this.composer = composer;
+        this.settingLines = settingLines;
         this.measures = measures;
         this.stylesheets = stylesheets;
         this.article = book.layout() == Book.Layout.ARTICLE;
@@ -96,14 +102,14 @@ final class PrintDocument extends BookMarkup {
     /**
      * The print document, linking {@code stylesheets}. With a null {@code composer}, Flying
      * Saucer breaks the lines itself; {@code measures} tell the composer how it measures text.
-     * Each part is written once here, and kept only for what it needs of the fonts and where
-     * its links lead; the layout writes them again.
+     * Each part is written once here, its lines not set, and kept only for what it needs of
+     * the fonts and where its links lead; the layout writes them again, set.
      */
     static PrintMarkup of(Book book, FontSet fonts, List<String> stylesheets, LineComposer composer,
             Measures measures) {
         Function<Map<String, String>, PrintDocument> documents =
-                pages -> new PrintDocument(book, fonts, stylesheets, composer, measures, pages);
-        PrintDocument document = documents.apply(Map.of());
+                pages -> new PrintDocument(book, fonts, stylesheets, composer, measures, pages, true);
+        PrintDocument document = new PrintDocument(book, fonts, stylesheets, composer, measures, Map.of(), false);
         for (Chapter chapter : book.chapters()) {
             document.chapterPart(chapter);
         }
@@ -317,7 +323,7 @@ final class PrintDocument extends BookMarkup {
 
     @Override
     protected void paragraph(Markup m, List<Inline> content, Notes notes) {
-        if (composer == null || inset == UNCOMPOSED) {
+        if (composer == null || inset == UNCOMPOSED || !settingLines) {
             super.paragraph(m, content, notes);
         } else {
             // A quotation's paragraphs are indented like the text's, so that one can be told from the next.
@@ -332,7 +338,7 @@ final class PrintDocument extends BookMarkup {
      */
     @Override
     protected void verseLine(Markup m, List<Inline> line, String lineClass, Notes notes) {
-        if (composer == null || inset == UNCOMPOSED) {
+        if (composer == null || inset == UNCOMPOSED || !settingLines) {
             super.verseLine(m, line, lineClass, notes);
         } else {
             composed(m, composer.inset(inset).ragged(), line, notes, -PageGeometry.VERSE_HANG_EMS * composer.em(),

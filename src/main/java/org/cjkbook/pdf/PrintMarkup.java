@@ -49,6 +49,22 @@ public final class PrintMarkup {
     }
 
     /**
+     * Fails when the layout's {@code document} drew a character in a face that this
+     * markup's coverage, which the fonts were subset for, does not count: the two writings
+     * differ only in lines, and a glyph missing from a subset would print as nothing.
+     */
+    void checkCovers(PrintDocument document) {
+        document.coverage().characters().forEach((face, drawn) -> {
+            for (int codePoint : drawn) {
+                if (!coverage.characters().get(face).contains(codePoint)) {
+                    throw new IllegalStateException(String.format("the PDF draws U+%04X in the %s face, "
+                            + "which its subset was not made for", codePoint, face));
+                }
+            }
+        });
+    }
+
+    /**
      * A writer of the document whose pages, of the places links cite and of the chapters
      * the contents list, are {@code pages} by id, where known.
      */

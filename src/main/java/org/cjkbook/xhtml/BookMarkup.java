@@ -1,6 +1,8 @@
 package org.cjkbook.xhtml;
 
 import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -10,6 +12,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 import org.cjkbook.font.Face;
 import org.cjkbook.font.FontSet;
@@ -43,7 +47,7 @@ public abstract class BookMarkup {
     protected final Metadata metadata;
     protected final Labels labels;
     private final FontSet fonts;
-    private final Map<Face, SortedSet<Integer>> characters = Markup.newCharacterMap();
+    private final Map<Face, BitSet> characters = Markup.newCharacterMap();
     private final Map<Integer, Face> fallbacks = new TreeMap<>();
     /** An identifier written as an ISBN: {@code urn:isbn:}, {@code isbn:} or the bare number. */
     private static final java.util.regex.Pattern ISBN =
@@ -103,7 +107,10 @@ public abstract class BookMarkup {
 
     /** What the markup written so far needs of the fonts. */
     public final Coverage coverage() {
-        return new Coverage(characters, fallbacks);
+        Map<Face, SortedSet<Integer>> drawn = new EnumMap<>(Face.class);
+        characters.forEach((face, marks) -> drawn.put(face,
+                marks.stream().boxed().collect(Collectors.toCollection(TreeSet::new))));
+        return new Coverage(drawn, new TreeMap<>(fallbacks));
     }
 
     /** New markup that counts its characters for this book's subsets. */

@@ -1,11 +1,10 @@
 package org.cjkbook.xhtml;
 
 import java.util.ArrayDeque;
+import java.util.BitSet;
 import java.util.Deque;
 import java.util.EnumMap;
 import java.util.Map;
-import java.util.SortedSet;
-import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -27,7 +26,7 @@ public final class Markup {
 
     private final StringBuilder out = new StringBuilder(4096);
     private final Deque<Face> faces = new ArrayDeque<>();
-    private final Map<Face, SortedSet<Integer>> characters;
+    private final Map<Face, BitSet> characters;
     /** The fonts, to set a character the current face lacks in one that has it; null for none. */
     private final FontSet fonts;
     /** Characters set in a face other than their own, with the face that draws them. */
@@ -50,7 +49,7 @@ public final class Markup {
         this(newCharacterMap(), null, new java.util.TreeMap<>());
     }
 
-    Markup(Map<Face, SortedSet<Integer>> characters, FontSet fonts, Map<Integer, Face> fallbacks) {
+    Markup(Map<Face, BitSet> characters, FontSet fonts, Map<Integer, Face> fallbacks) {
         this.characters = characters;
         this.fonts = fonts;
         this.fallbacks = fallbacks;
@@ -70,10 +69,11 @@ public final class Markup {
         return this;
     }
 
-    static Map<Face, SortedSet<Integer>> newCharacterMap() {
-        Map<Face, SortedSet<Integer>> map = new EnumMap<>(Face.class);
+    /** The characters each face draws, as marks by code point: every character of a book is counted. */
+    static Map<Face, BitSet> newCharacterMap() {
+        Map<Face, BitSet> map = new EnumMap<>(Face.class);
         for (Face face : Face.values()) {
-            map.put(face, new TreeSet<>());
+            map.put(face, new BitSet());
         }
         return map;
     }
@@ -282,8 +282,14 @@ public final class Markup {
 
     /** Counts characters that a face draws, also those a stylesheet generates (folios, leaders). */
     public void record(String text, Face face) {
-        SortedSet<Integer> drawn = characters.get(face);
-        text.codePoints().filter(c -> c >= 0x20).forEach(drawn::add);
+        BitSet drawn = characters.get(face);
+        for (int i = 0; i < text.length(); ) {
+            int codePoint = text.codePointAt(i);
+            if (codePoint >= 0x20) {
+                drawn.set(codePoint);
+            }
+            i += Character.charCount(codePoint);
+        }
     }
 
     /** The face of the text written now. */
