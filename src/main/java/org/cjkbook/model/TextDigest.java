@@ -1,5 +1,6 @@
 package org.cjkbook.model;
 
+import java.lang.ref.WeakReference;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -23,8 +24,24 @@ final class TextDigest extends Walk {
         }
     }
 
+    /** The book last digested, and its UUID, held weakly: a build asks for its book's many times. */
+    private record Digested(WeakReference<Book> book, String uuid) {
+    }
+
+    private static volatile Digested last = new Digested(new WeakReference<>(null), null);
+
     /** The digest shaped as a name-based UUID (version 5 layout), the form reading systems expect. */
     static String uuid(Book book) {
+        Digested digested = last;
+        if (digested.book().get() == book) {
+            return digested.uuid();
+        }
+        String uuid = digest(book);
+        last = new Digested(new WeakReference<>(book), uuid);
+        return uuid;
+    }
+
+    private static String digest(Book book) {
         TextDigest walk = new TextDigest();
         walk.put(book.metadata().toString());
         walk.book(book);
