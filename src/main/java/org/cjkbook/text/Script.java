@@ -15,7 +15,16 @@ public final class Script {
     private static final String TRADITIONAL_ONLY =
             "這們個說時會對國來為還發開經過動學實現問樣當關長門後麼書見東車馬鳥魚話語請認讓讀寫電錢銀鐵間飛風點熱無給習樂辦頭買賣專業親邊遠運進選場報傳圖張幫帶師結級紀線紅組織細終歷聲聽鄉氣歲眾黨義與從豐臨麗舉喬烏";
 
+    private static final java.util.BitSet SIMPLIFIED_MARKS = marks(SIMPLIFIED_ONLY);
+    private static final java.util.BitSet TRADITIONAL_MARKS = marks(TRADITIONAL_ONLY);
+
     private Script() {
+    }
+
+    private static java.util.BitSet marks(String characters) {
+        java.util.BitSet marks = new java.util.BitSet();
+        characters.chars().forEach(marks::set);
+        return marks;
     }
 
     /**
@@ -32,9 +41,10 @@ public final class Script {
         long traditional = 0;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            if (SIMPLIFIED_ONLY.indexOf(c) >= 0) {
+            // A whole novel is read here: a look-up per character, not a search of the lists.
+            if (SIMPLIFIED_MARKS.get(c)) {
                 simplified++;
-            } else if (TRADITIONAL_ONLY.indexOf(c) >= 0) {
+            } else if (TRADITIONAL_MARKS.get(c)) {
                 traditional++;
             }
         }
