@@ -28,6 +28,8 @@ public final class CharClasses {
 
     private static final byte HAN = 1;
     private static final byte WIDE = 2;
+    private static final byte NOT_AT_START = 4;
+    private static final byte NOT_AT_END = 8;
     /** The classes of the Basic Multilingual Plane, looked up once: text is mostly there. */
     private static final byte[] BMP = classify();
 
@@ -40,15 +42,17 @@ public final class CharClasses {
             boolean han = Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN;
             classes[c] = (byte) ((han ? HAN : 0) | (han || isWideByScript(c) ? WIDE : 0));
         }
+        LINE_START_PROHIBITED.chars().forEach(c -> classes[c] |= NOT_AT_START);
+        LINE_END_PROHIBITED.chars().forEach(c -> classes[c] |= NOT_AT_END);
         return classes;
     }
 
     public static boolean isLineStartProhibited(int codePoint) {
-        return LINE_START_PROHIBITED.indexOf(codePoint) >= 0;
+        return codePoint < BMP.length && (BMP[codePoint] & NOT_AT_START) != 0;
     }
 
     public static boolean isLineEndProhibited(int codePoint) {
-        return LINE_END_PROHIBITED.indexOf(codePoint) >= 0;
+        return codePoint < BMP.length && (BMP[codePoint] & NOT_AT_END) != 0;
     }
 
     /** Han ideographs, including the compatibility and extension blocks. */

@@ -1,5 +1,7 @@
 package org.cjkbook.text;
 
+import java.util.BitSet;
+
 /**
  * Punctuation compression (标点挤压). A full-width mark fills one half of its em and leaves
  * the other blank: closing marks the right half, opening marks (“（《) the left. Where two
@@ -24,10 +26,19 @@ public final class PunctuationSqueeze {
     /** For fonts that centre pauses and stops, as Taiwan's and Hong Kong's do. */
     public static final PunctuationSqueeze CENTRED_STOPS = new PunctuationSqueeze(CLOSING);
 
-    private final String blankAfter;
+    private static final BitSet OPENING = marks(BLANK_BEFORE);
+
+    /** The marks blank on their right; looked up for every character set, so as bits. */
+    private final BitSet blankAfter;
 
     private PunctuationSqueeze(String blankAfter) {
-        this.blankAfter = blankAfter;
+        this.blankAfter = marks(blankAfter);
+    }
+
+    private static BitSet marks(String marks) {
+        BitSet set = new BitSet();
+        marks.chars().forEach(set::set);
+        return set;
     }
 
     /**
@@ -36,10 +47,10 @@ public final class PunctuationSqueeze {
      */
     public Side at(CharSequence text, int index) {
         char mark = text.charAt(index);
-        if (blankAfter.indexOf(mark) >= 0 && index + 1 < text.length() && isMark(text.charAt(index + 1))) {
+        if (blankAfter.get(mark) && index + 1 < text.length() && isMark(text.charAt(index + 1))) {
             return Side.AFTER;
         }
-        if (BLANK_BEFORE.indexOf(mark) >= 0 && index > 0 && isMark(text.charAt(index - 1))
+        if (OPENING.get(mark) && index > 0 && isMark(text.charAt(index - 1))
                 && at(text, index - 1) != Side.AFTER) {
             return Side.BEFORE;
         }
@@ -48,15 +59,15 @@ public final class PunctuationSqueeze {
 
     /** A mark whose right half is blank: it may be set half-width at the end of a line. */
     public boolean closesWithBlank(char c) {
-        return blankAfter.indexOf(c) >= 0;
+        return blankAfter.get(c);
     }
 
     /** A mark whose left half is blank: it may be set half-width at the start of a line. */
     public boolean opensWithBlank(char c) {
-        return BLANK_BEFORE.indexOf(c) >= 0;
+        return OPENING.get(c);
     }
 
     private boolean isMark(char c) {
-        return blankAfter.indexOf(c) >= 0 || BLANK_BEFORE.indexOf(c) >= 0;
+        return blankAfter.get(c) || OPENING.get(c);
     }
 }
