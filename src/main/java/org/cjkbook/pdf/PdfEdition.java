@@ -183,6 +183,11 @@ public final class PdfEdition {
                 r.getWriter().setLinearPageMode();
                 r.getWriter().setPageEvent(new PdfPageEventHelper() {
                     @Override
+                    public void onOpenDocument(PdfWriter writer, com.lowagie.text.Document document) {
+                        parts.pdf = document;
+                    }
+
+                    @Override
                     public void onCloseDocument(PdfWriter writer, com.lowagie.text.Document document) {
                         parts.putLeadingFirst(writer);
                     }
@@ -304,8 +309,8 @@ public final class PdfEdition {
         int leading;
         /** How the book's pages are numbered, once all are laid out. */
         Folios folios;
-        /** A blank page, made once. */
-        private Document blank;
+        /** The PDF document the pages are written to, once it is open. */
+        com.lowagie.text.Document pdf;
 
         Parts(ITextRenderer renderer, String base, Book book, PrintedPages printing) {
             this.renderer = renderer;
@@ -346,12 +351,9 @@ public final class PdfEdition {
                 renderer.writeNextDocument();
             }
             if (laidOut % 2 == 1) {
-                if (blank == null) {
-                    blank = parse(blankPage());
-                }
-                renderer.setDocument(blank, base);
-                renderer.layout();
-                renderer.writeNextDocument();
+                // The part's last page ends, and the blank one begun is kept though nothing is drawn on it.
+                pdf.newPage();
+                renderer.getWriter().setPageEmpty(false);
             }
             int written = laidOut + laidOut % 2;
             pages += written;
@@ -437,15 +439,6 @@ public final class PdfEdition {
 
     /** The class that puts an article's colophon on a page of its own. */
     private static final String ALONE_CLASS = "alone";
-
-    /** A document of one blank page of the book's size. */
-    private String blankPage() {
-        StringBuilder xml = new StringBuilder("<html xmlns=\"http://www.w3.org/1999/xhtml\"><head><title></title>");
-        for (String stylesheet : List.of("print.css", stylesheetName(page))) {
-            xml.append("<link rel=\"stylesheet\" type=\"text/css\" href=\"").append(stylesheet).append("\"/>");
-        }
-        return xml.append("</head><body></body></html>").toString();
-    }
 
     private static int pageCount(ITextRenderer renderer) {
         return renderer.getRootBox().getLayer().getPages().size();
