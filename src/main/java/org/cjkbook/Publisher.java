@@ -33,7 +33,6 @@ import org.cjkbook.read.BookLoader;
 import org.cjkbook.read.Settings;
 import org.cjkbook.text.Script;
 import org.cjkbook.xhtml.Coverage;
-import org.cjkbook.xhtml.PrintedPages;
 
 /**
  * The one way a book is made, for the command line, the Maven plugin and the tests alike:
@@ -212,22 +211,14 @@ public final class Publisher {
                     subsets(coverage.characters(), (face, codePoints) -> fontSet.subset(face, codePoints, vertical)));
             Future<EpubEdition.Assets> assets = epubCoverage == null ? null
                     : aside.submit(() -> assetsFor.apply(epubCoverage));
-            // The EPUB carries the PDF's page numbers: its documents are written as the PDF's
-            // chapters are printed.
-            PrintedPages printing = new PrintedPages();
-            Future<EpubMarkup> pagedMarkup = both ? aside.submit(() -> epubEdition.markup(book, printing, fontSet)) : null;
+            // The PDF comes first, so that the EPUB can carry its page numbers.
             PdfEdition.Printed printed = null;
             if (print != null) {
                 stage[0] = "laying out the PDF";
                 long pdfStart = System.nanoTime();
                 Path file = folder.resolve(loaded.name() + ".pdf");
-                try {
-                    printed = new PdfEdition(subsets(print.coverage().characters(), fontSet::pdfSubset), page,
-                            modified, loaded.settings().pdfa()).write(book, print, file, printing);
-                } catch (RuntimeException | Error e) {
-                    printing.failed();
-                    throw e;
-                }
+                printed = new PdfEdition(subsets(print.coverage().characters(), fontSet::pdfSubset), page, modified,
+                        loaded.settings().pdfa()).write(book, print, file);
                 editions.add(written("pdf", printed.file(), pdfStart, printed.pages() + " pages, ", warnings));
             }
             if (epubCoverage != null) {
@@ -237,7 +228,7 @@ public final class Publisher {
                 EpubMarkup paged = epub;
                 String printSource = null;
                 if (printed != null) {
-                    paged = Beside.done(pagedMarkup);
+                    paged = epubEdition.markup(book, printed.pageStarts(), fontSet);
                     printSource = "《" + book.metadata().title() + "》PDF " + page.label();
                 }
                 // Page numbers may bring a digit the text lacks: then the fonts are cut again.

@@ -20,7 +20,6 @@ import org.cjkbook.text.CharClasses;
 import org.cjkbook.xhtml.BookMarkup;
 import org.cjkbook.xhtml.Markup;
 import org.cjkbook.xhtml.PageStart;
-import org.cjkbook.xhtml.PrintedPages;
 
 /**
  * The EPUB's XHTML documents: cover page, title page, navigation, one document per
@@ -42,40 +41,32 @@ final class EpubDocuments extends BookMarkup {
 
     private final Function<String, String> imageHref;
     private final boolean vertical;
-    /** Where the print edition's pages start, as far as it is printed. */
-    private final PrintedPages printed;
-    /** Page starts of the print edition by text block, as far as it is printed. */
+    /** Page starts of the print edition by text block. */
     private final Map<Integer, List<PageStart>> pageStarts = new HashMap<>();
     /** Page labels, in page order, with the file that marks each: the page list. */
     private final Map<String, String> pageFiles = new TreeMap<>(Comparator.comparingInt(Integer::parseInt));
     private String currentFile;
 
     private EpubDocuments(Book book, FontSet fonts, boolean vertical, Function<String, String> imageHref,
-                          PrintedPages printed) {
+                          List<PageStart> starts) {
         super(book, fonts);
         this.vertical = vertical;
         this.imageHref = imageHref;
-        this.printed = printed;
+        for (PageStart start : starts) {
+            pageStarts.computeIfAbsent(start.block(), b -> new ArrayList<>()).add(start);
+        }
+        pageStarts.values().forEach(list -> list.sort(Comparator.comparingInt(PageStart::offset)));
     }
 
     /**
      * The documents, linking {@code stylesheets}, in vertical lines when {@code vertical}.
      * {@code imageHref} maps an image's file, as the model holds it, to its path inside the
-     * EPUB; {@code coverHref} is the cover image's path; {@code printed} tells where the
-     * print edition's pages begin, none if there is none, as it prints them.
+     * EPUB; {@code coverHref} is the cover image's path; {@code pageStarts} are where the
+     * print edition's pages begin, or empty.
      */
     static EpubMarkup of(Book book, FontSet fonts, List<String> stylesheets, boolean vertical,
-                         Function<String, String> imageHref, String coverHref, PrintedPages printed) {
-        return new EpubDocuments(book, fonts, vertical, imageHref, printed).write(stylesheets, coverHref);
-    }
-
-    /** Takes in where the print edition's pages start, as far as it is printed. */
-    private void printedAsFarAs(List<PageStart> starts) {
-        pageStarts.clear();
-        for (PageStart start : starts) {
-            pageStarts.computeIfAbsent(start.block(), b -> new ArrayList<>()).add(start);
-        }
-        pageStarts.values().forEach(list -> list.sort(Comparator.comparingInt(PageStart::offset)));
+                         Function<String, String> imageHref, String coverHref, List<PageStart> pageStarts) {
+        return new EpubDocuments(book, fonts, vertical, imageHref, pageStarts).write(stylesheets, coverHref);
     }
 
     /** The file name of a chapter's document. */
@@ -85,29 +76,22 @@ final class EpubDocuments extends BookMarkup {
 
     private EpubMarkup write(List<String> stylesheets, String coverHref) {
         EpubMarkup.Document cover = document("cover.xhtml", labels.cover(), stylesheets, "cover", m -> cover(m, coverHref));
-        // A chapter is written as soon as the print edition has printed it, and the title page
-        // and colophon once it has printed them, last; the navigation document comes last of
-        // all, when the page list knows where each page break landed. Their text blocks are
-        // numbered in reading order all the same: the title page's, counted here first.
-        int titleBlocks = blockCount();
-        titlePage(newMarkup());
+        EpubMarkup.Document titlePage = document("titlepage.xhtml", metadata.title(), stylesheets, "frontmatter",
+                this::titlePage);
+        // The navigation document comes second in reading order but is written last, when
+        // the page list knows where each page break landed; its own blocks are numbered in
+        // reading order all the same.
         int navigationBlocks = blockCount();
         blockCount(navigationBlocks + contentsBlocks());
         List<EpubMarkup.Document> chapters = new ArrayList<>();
-        for (int i = 0; i < book.chapters().size(); i++) {
-            printedAsFarAs(printed.throughChapter(i));
-            Chapter chapter = book.chapters().get(i);
+        for (Chapter chapter : book.chapters()) {
             chapters.add(document(chapterFile(chapter), tocLabel(chapter), stylesheets, "bodymatter",
                     m -> chapter(m, chapter)));
         }
-        printedAsFarAs(printed.all());
         EpubMarkup.Document colophon = hasColophon()
                 ? document("colophon.xhtml", labels.colophon(), stylesheets, "backmatter", this::colophon)
                 : null;
         int afterColophon = blockCount();
-        blockCount(titleBlocks);
-        EpubMarkup.Document titlePage = document("titlepage.xhtml", metadata.title(), stylesheets, "frontmatter",
-                this::titlePage);
         blockCount(navigationBlocks);
         EpubMarkup.Document navigation = document("nav.xhtml", labels.contents(), stylesheets, "frontmatter", this::navigation);
         blockCount(afterColophon);

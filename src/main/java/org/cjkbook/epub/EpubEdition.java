@@ -28,7 +28,6 @@ import org.cjkbook.model.Book;
 import org.cjkbook.model.Inline;
 import org.cjkbook.model.Walk;
 import org.cjkbook.xhtml.PageStart;
-import org.cjkbook.xhtml.PrintedPages;
 
 import nl.siegmann.epublib.domain.MediaType;
 import nl.siegmann.epublib.domain.Resource;
@@ -89,17 +88,9 @@ public final class EpubEdition {
      * or empty.
      */
     public EpubMarkup markup(Book book, List<PageStart> pageStarts, FontSet fonts) {
-        return markup(book, PrintedPages.of(pageStarts), fonts);
-    }
-
-    /**
-     * The same, with the page starts of a print edition that may still be printing: each
-     * document is written once its pages are printed.
-     */
-    public EpubMarkup markup(Book book, PrintedPages printed, FontSet fonts) {
         Map<String, String> images = imageNames(book);
         List<String> stylesheets = vertical ? List.of("css/epub.css", "css/vertical.css") : List.of("css/epub.css");
-        return EpubDocuments.of(book, fonts, stylesheets, vertical, images::get, coverHref(), printed);
+        return EpubDocuments.of(book, fonts, stylesheets, vertical, images::get, coverHref(), pageStarts);
     }
 
     private String coverHref() {

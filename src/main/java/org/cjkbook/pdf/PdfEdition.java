@@ -32,7 +32,6 @@ import org.cjkbook.model.Chapter;
 import org.cjkbook.text.LineComposer;
 import org.cjkbook.xhtml.Markup;
 import org.cjkbook.xhtml.PageStart;
-import org.cjkbook.xhtml.PrintedPages;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
@@ -130,18 +129,10 @@ public final class PdfEdition {
 
     /** Lays out and writes the PDF. */
     public Printed write(Book book, PrintMarkup markup, Path target) {
-        return write(book, markup, target, new PrintedPages());
-    }
-
-    /**
-     * The same, telling {@code printing} where the pages start as each chapter is printed,
-     * for the other edition to be written meanwhile.
-     */
-    public Printed write(Book book, PrintMarkup markup, Path target, PrintedPages printing) {
         Path fontFolder = null;
         try {
             fontFolder = Files.createTempDirectory("cjkbook-fonts");
-            return render(book, markup, target, fontFolder, printing);
+            return render(book, markup, target, fontFolder);
         } catch (IOException e) {
             throw new BookException("cannot make a temporary folder for the PDF's fonts: " + e.getMessage(), e);
         } finally {
@@ -149,8 +140,7 @@ public final class PdfEdition {
         }
     }
 
-    private Printed render(Book book, PrintMarkup print, Path target, Path fontFolder, PrintedPages printing)
-            throws IOException {
+    private Printed render(Book book, PrintMarkup print, Path target, Path fontFolder) throws IOException {
         ITextRenderer renderer = newRenderer();
         for (Face face : Face.values()) {
             if (!fontPrograms.containsKey(face)) {
@@ -167,8 +157,7 @@ public final class PdfEdition {
                 renderer.getFontResolver().addFont(font, file.toString(), FALLBACK_FAMILY);
             }
         }
-        Parts parts = new Parts(renderer, PdfEdition.class.getResource("print.css").toExternalForm(), book,
-                printing);
+        Parts parts = new Parts(renderer, PdfEdition.class.getResource("print.css").toExternalForm(), book);
         renderer.setListener(new DefaultPDFCreationListener() {
             @Override
             public void preOpen(ITextRenderer r) {
@@ -240,7 +229,6 @@ public final class PdfEdition {
         }
         parts.folios = folios;
         parts.write(out, whole, folios, false);
-        parts.printing.whole(parts.starts);
         print.checkCovers(document);
     }
 
@@ -270,9 +258,7 @@ public final class PdfEdition {
                 // The body's pages are numbered on from the parts before.
                 Folios folios = new Folios(-parts.pages);
                 pages.put(chapters.get(i).id(), parts.page(chapters.get(i).id(), folios));
-                int before = parts.starts.size();
                 parts.write(out, part, folios, false);
-                parts.printing.chapter(parts.starts.subList(before, parts.starts.size()));
             }
         } finally {
             ahead.shutdownNow();
@@ -280,7 +266,6 @@ public final class PdfEdition {
         Part front = Part.of(document.frontMatter());
         parts.layOut(front);
         parts.write(out, front, new Folios(pageCount(parts.renderer)), true);
-        parts.printing.whole(parts.starts);
         parts.folios = new Folios(parts.leading);
         print.checkCovers(document);
     }
@@ -302,8 +287,6 @@ public final class PdfEdition {
         /** The digest of the parts' markup, of which the PDF's id is made. */
         final MessageDigest digest = sha256();
         final List<PageStart> starts = new ArrayList<>();
-        /** Told where pages start as they are printed. */
-        final PrintedPages printing;
         /** The pages written, and how many of the last are read first. */
         int pages;
         int leading;
@@ -312,9 +295,8 @@ public final class PdfEdition {
         /** The PDF document the pages are written to, once it is open. */
         com.lowagie.text.Document pdf;
 
-        Parts(ITextRenderer renderer, String base, Book book, PrintedPages printing) {
+        Parts(ITextRenderer renderer, String base, Book book) {
             this.renderer = renderer;
-            this.printing = printing;
             this.base = base;
             this.book = book;
             book.chapters().forEach(chapter -> chapterIds.add(chapter.id()));
