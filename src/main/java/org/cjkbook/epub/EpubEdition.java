@@ -6,7 +6,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -14,9 +13,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.zip.CRC32;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
 
 import org.cjkbook.BookException;
 import org.cjkbook.OutputFile;
@@ -55,9 +51,6 @@ public final class EpubEdition {
 
     /** Where content lives inside the zip; the package document sits beside it. */
     static final String CONTENT = "EPUB/";
-    /** Zip entry times: fixed, so that the same book gives the same bytes (a time Java can
-     *  store as a plain DOS time, with no extra field, which the mimetype entry must not have). */
-    private static final LocalDateTime ENTRY_TIME = LocalDateTime.of(2000, 1, 1, 0, 0);
 
     private final Instant modified;
     private final Path cover;
@@ -144,16 +137,18 @@ public final class EpubEdition {
         PackageDocument opf = new PackageDocument(book, epub, documents, identifier, timestamp(modified),
                 coverHref(), Accessibility.of(book, printSource != null), printSource, vertical);
         return OutputFile.write(target, out -> {
-            ZipOutputStream zip = new ZipOutputStream(out, StandardCharsets.UTF_8);
-            storedEntry(zip, "mimetype", "application/epub+zip".getBytes(StandardCharsets.US_ASCII));
-            entry(zip, "META-INF/container.xml", resourceBytes("container.xml"));
-            entry(zip, "META-INF/com.apple.ibooks.display-options.xml", resourceBytes("display-options.xml"));
-            entry(zip, CONTENT + "package.opf", opf.packageXml().getBytes(StandardCharsets.UTF_8));
-            entry(zip, CONTENT + "toc.ncx", opf.ncxXml().getBytes(StandardCharsets.UTF_8));
+            List<ZipWriter.Entry> entries = new ArrayList<>();
+            // The mimetype entry must come first, uncompressed, for reading systems to sniff.
+            entries.add(new ZipWriter.Entry("mimetype", "application/epub+zip".getBytes(StandardCharsets.US_ASCII),
+                    true));
+            entries.add(entry("META-INF/container.xml", resourceBytes("container.xml")));
+            entries.add(entry("META-INF/com.apple.ibooks.display-options.xml", resourceBytes("display-options.xml")));
+            entries.add(entry(CONTENT + "package.opf", opf.packageXml().getBytes(StandardCharsets.UTF_8)));
+            entries.add(entry(CONTENT + "toc.ncx", opf.ncxXml().getBytes(StandardCharsets.UTF_8)));
             for (Resource resource : orderedResources(epub)) {
-                entry(zip, CONTENT + resource.getHref(), resource.getData());
+                entries.add(entry(CONTENT + resource.getHref(), resource.getData()));
             }
-            zip.finish();
+            ZipWriter.write(out, entries);
         });
     }
 
@@ -258,26 +253,7 @@ public final class EpubEdition {
         }
     }
 
-    /** The mimetype entry must come first, uncompressed, for reading systems to sniff. */
-    private static void storedEntry(ZipOutputStream zip, String name, byte[] data) throws IOException {
-        ZipEntry entry = new ZipEntry(name);
-        entry.setMethod(ZipEntry.STORED);
-        entry.setSize(data.length);
-        entry.setCompressedSize(data.length);
-        CRC32 crc = new CRC32();
-        crc.update(data);
-        entry.setCrc(crc.getValue());
-        entry.setTimeLocal(ENTRY_TIME);
-        zip.putNextEntry(entry);
-        zip.write(data);
-        zip.closeEntry();
-    }
-
-    private static void entry(ZipOutputStream zip, String name, byte[] data) throws IOException {
-        ZipEntry entry = new ZipEntry(name);
-        entry.setTimeLocal(ENTRY_TIME);
-        zip.putNextEntry(entry);
-        zip.write(data);
-        zip.closeEntry();
+    private static ZipWriter.Entry entry(String name, byte[] data) {
+        return new ZipWriter.Entry(name, data, false);
     }
 }

@@ -563,10 +563,16 @@ public final class PdfEdition {
         }
     }
 
+    /**
+     * A parser for each thread that reads print markup: making one costs a chapter's
+     * parsing over again. Its own DOCTYPE is <!DOCTYPE html>: allowed, and nothing it names is loaded.
+     */
+    private static final ThreadLocal<javax.xml.parsers.DocumentBuilder> PARSERS =
+            ThreadLocal.withInitial(() -> SafeXml.parser(true));
+
     private static Document parse(String xml) {
         try {
-            // Its own DOCTYPE is <!DOCTYPE html>: allowed, and nothing it names is loaded.
-            return SafeXml.parser(true).parse(SafeXml.source(xml));
+            return PARSERS.get().parse(SafeXml.source(xml));
         } catch (SAXException | IOException e) {
             throw new IllegalStateException("print markup is not well-formed XML", e);
         }
