@@ -16,7 +16,7 @@ import java.util.zip.Deflater;
 import org.cjkbook.Beside;
 
 /**
- * Writes an EPUB's zip: its entries deflated on two cores, then written in the order given,
+ * Writes an EPUB's zip: its entries deflated on two cores and written in the order given,
  * each with its sizes before its data. Deflating took most of the time of writing a long
  * book's EPUB, and the JDK's zip stream deflates one entry after another on one.
  */
@@ -45,25 +45,21 @@ final class ZipWriter {
     private ZipWriter() {
     }
 
-    /**
-     * Writes {@code entries} to {@code out}. The larger half of the work, by bytes, is
-     * deflated on another thread while this one deflates the rest and writes.
-     */
+    /** Writes {@code entries} to {@code out}, half of them, by bytes, deflated on another thread. */
     static void write(OutputStream out, List<Entry> entries) throws IOException {
-        long total = 0;
-        for (Entry entry : entries) {
-            total += entry.data().length;
-        }
         List<Future<Packed>> beside = new ArrayList<>();
         ExecutorService thread = Beside.thread("cjkbook-zip");
         try {
-            long given = 0;
+            // Each entry in turn goes to the thread given fewer bytes so far, the same way
+            // each time (which thread packs an entry does not change its bytes): the two
+            // work side by side through the zip, this one writing as it goes.
+            long there = 0;
+            long here = 0;
             for (Entry entry : entries) {
-                // The first entries up to half the bytes: the same ones each time, though
-                // which thread packs an entry does not change its bytes.
-                boolean there = given < total / 2;
-                beside.add(there ? thread.submit(() -> pack(entry)) : null);
-                given += there ? entry.data().length : 0;
+                boolean besideThis = there <= here;
+                beside.add(besideThis ? thread.submit(() -> pack(entry)) : null);
+                there += besideThis ? entry.data().length : 0;
+                here += besideThis ? 0 : entry.data().length;
             }
             ByteBuffer directory = ByteBuffer.allocate(0);
             long offset = 0;
