@@ -1,5 +1,6 @@
 package org.cjkbook.text;
 
+import java.util.BitSet;
 import java.util.regex.Pattern;
 
 /**
@@ -45,6 +46,13 @@ public final class CharClasses {
         LINE_START_PROHIBITED.chars().forEach(c -> classes[c] |= NOT_AT_START);
         LINE_END_PROHIBITED.chars().forEach(c -> classes[c] |= NOT_AT_END);
         return classes;
+    }
+
+    /** The characters of a string as a set, looked up in one step: text is classified character by character. */
+    static BitSet setOf(String characters) {
+        BitSet set = new BitSet();
+        characters.chars().forEach(set::set);
+        return set;
     }
 
     public static boolean isLineStartProhibited(int codePoint) {

@@ -20,25 +20,18 @@ public final class PunctuationSqueeze {
     private static final String PAUSES = "，。、；：！？．";
     private static final String CLOSING = "”’）》」』】〕〗〉";
     private static final String BLANK_BEFORE = "“‘（《「『【〔〖〈";
+    private static final BitSet OPENING = CharClasses.setOf(BLANK_BEFORE);
 
     /** For fonts that set pauses and stops in a corner, as mainland fonts do. */
     public static final PunctuationSqueeze MAINLAND = new PunctuationSqueeze(PAUSES + CLOSING);
     /** For fonts that centre pauses and stops, as Taiwan's and Hong Kong's do. */
     public static final PunctuationSqueeze CENTRED_STOPS = new PunctuationSqueeze(CLOSING);
 
-    private static final BitSet OPENING = marks(BLANK_BEFORE);
-
     /** The marks blank on their right; looked up for every character set, so as bits. */
     private final BitSet blankAfter;
 
     private PunctuationSqueeze(String blankAfter) {
-        this.blankAfter = marks(blankAfter);
-    }
-
-    private static BitSet marks(String marks) {
-        BitSet set = new BitSet();
-        marks.chars().forEach(set::set);
-        return set;
+        this.blankAfter = CharClasses.setOf(blankAfter);
     }
 
     /**

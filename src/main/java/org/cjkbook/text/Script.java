@@ -1,5 +1,7 @@
 package org.cjkbook.text;
 
+import java.util.BitSet;
+
 /**
  * Tells Simplified from Traditional Chinese by the characters that only one of the two
  * scripts writes: common words such as 这/這, 们/們, 说/說 give a text away in a few lines.
@@ -15,16 +17,10 @@ public final class Script {
     private static final String TRADITIONAL_ONLY =
             "這們個說時會對國來為還發開經過動學實現問樣當關長門後麼書見東車馬鳥魚話語請認讓讀寫電錢銀鐵間飛風點熱無給習樂辦頭買賣專業親邊遠運進選場報傳圖張幫帶師結級紀線紅組織細終歷聲聽鄉氣歲眾黨義與從豐臨麗舉喬烏";
 
-    private static final java.util.BitSet SIMPLIFIED_MARKS = marks(SIMPLIFIED_ONLY);
-    private static final java.util.BitSet TRADITIONAL_MARKS = marks(TRADITIONAL_ONLY);
+    private static final BitSet SIMPLIFIED_MARKS = CharClasses.setOf(SIMPLIFIED_ONLY);
+    private static final BitSet TRADITIONAL_MARKS = CharClasses.setOf(TRADITIONAL_ONLY);
 
     private Script() {
-    }
-
-    private static java.util.BitSet marks(String characters) {
-        java.util.BitSet marks = new java.util.BitSet();
-        characters.chars().forEach(marks::set);
-        return marks;
     }
 
     /**
