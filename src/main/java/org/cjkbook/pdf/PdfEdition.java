@@ -101,10 +101,10 @@ public final class PdfEdition {
         if (!compose) {
             return PrintDocument.of(book, fonts, stylesheets, null, null);
         }
-        record Key(Face face, float points) {
-        }
-        Map<Key, RendererMetrics> metrics = new HashMap<>();
-        PrintDocument.Measures measures = (face, points) -> metrics.computeIfAbsent(new Key(face, points),
+        // By face and size; asked for from the thread that writes chapters ahead too.
+        Map<Long, RendererMetrics> metrics = new java.util.concurrent.ConcurrentHashMap<>();
+        PrintDocument.Measures measures = (face, points) -> metrics.computeIfAbsent(
+                (long) face.ordinal() << 32 | (Float.floatToIntBits(points) & 0xFFFFFFFFL),
                 key -> new RendererMetrics(fonts.advances(face), points));
         LineComposer composer = new LineComposer(measures.of(Face.BODY, PageGeometry.BODY_POINTS),
                 Markup.squeeze(fonts), BODY_EM,
