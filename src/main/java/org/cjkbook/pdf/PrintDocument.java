@@ -1,6 +1,5 @@
 package org.cjkbook.pdf;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
