@@ -37,6 +37,13 @@ class BookIdentifierTest {
         assertThat(book("joined", SETTINGS, text.replace("鸟。\n\n夜", "鸟。夜")).identifier())
                 .isNotEqualTo(identifier);
         assertThat(book("retitled", SETTINGS.replace("春", "春晓"), text).identifier()).isNotEqualTo(identifier);
+        // Every field of the metadata counts, a list's members and a contributor's role too.
+        String author = book("author", SETTINGS + "author: 孟浩然\n", text).identifier();
+        assertThat(author).isNotEqualTo(identifier);
+        assertThat(book("editor", SETTINGS + "creators: [{name: 孟浩然, role: editor}]\n", text).identifier())
+                .isNotIn(identifier, author);
+        assertThat(book("subject", SETTINGS + "subject: [诗]\n", text).identifier()).isNotEqualTo(identifier);
+        assertThat(book("rights", SETTINGS + "rights: 公有领域\n", text).identifier()).isNotEqualTo(identifier);
     }
 
     @Test
