@@ -79,12 +79,27 @@ class LauncherTest {
         assertThat(run.exitCode()).as(run.err()).isEqualTo(3);
         assertThat(run.out().lines().filter(line -> line.startsWith("arg ")))
                 .containsExactly("arg build", "arg 两个 字", "arg -o", "arg a b", "arg $HOME", "arg *");
-        assertThat(run.out()).contains("jvm -XX:TieredStopAtLevel=1", "jvm -XX:+UseSerialGC", "jvm -Xmx300m");
+        assertThat(run.out()).contains("jvm -XX:TieredStopAtLevel=1", "jvm -XX:CICompilerCount=1", "jvm -XX:+UseSerialGC",
+                "jvm -Xmx300m");
         Path hugePages = Path.of("/sys/kernel/mm/transparent_hugepage/enabled");
         boolean lent = Files.isReadable(hugePages) && !Files.readString(hugePages).contains("[never]");
         assertThat(run.out().contains("jvm -XX:+UseTransparentHugePages")).as("asks for huge pages").isEqualTo(lent);
         // The person's options come after the launcher's, so that theirs win.
         assertThat(run.out().indexOf("jvm -Xmx300m")).isGreaterThan(run.out().indexOf("jvm -XX:+UseSerialGC"));
+    }
+
+    @Test
+    void javaOptsThatChooseTheCompilersOrTheCollectorReplaceTheLaunchersChoice() throws Exception {
+        Run run = run(launcher, Map.of("JAVA_OPTS", "-XX:TieredStopAtLevel=4 -XX:+UseG1GC"), "--version");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("arg --version", "jvm -XX:TieredStopAtLevel=4", "jvm -XX:+UseG1GC")
+                .doesNotContain("CICompilerCount", "TieredStopAtLevel=1", "UseSerialGC");
+
+        Run serial = run(launcher, Map.of("JAVA_OPTS", "-XX:+UseParallelGC"), "--version");
+        assertThat(serial.exitCode()).as(serial.err()).isZero();
+        assertThat(serial.out()).contains("jvm -XX:TieredStopAtLevel=1", "jvm -XX:CICompilerCount=1",
+                "jvm -XX:+UseParallelGC").doesNotContain("UseSerialGC");
     }
 
     @Test
