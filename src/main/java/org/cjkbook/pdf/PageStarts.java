@@ -160,29 +160,87 @@ final class PageStarts {
      * The offset in the block's text where this box's text begins. The line feeds between
      * a composed paragraph's lines and the marks in them are layout, not text: they do not count.
      */
-    private static int offsetIn(Element block, InlineText text) {
-        StringBuilder before = new StringBuilder();
-        textBefore(block, text.getTextNode(), before);
-        before.append(text.getMasterText(), 0, text.getStart());
-        if (!PrintDocument.COMPOSED_CLASS.equals(block.getAttribute("class"))) {
-            return before.length();
+    private int offsetIn(Element block, InlineText text) {
+        if (counted == null || counted.block != block) {
+            counted = new CountedText(block);
         }
-        // The second part of a paragraph divided at a chapter's end goes on from the first.
-        String base = block.getAttribute(ChapterEnds.OFFSET_ATTRIBUTE);
-        return (base.isEmpty() ? 0 : Integer.parseInt(base)) + ChapterEnds.textLength(before);
+        return counted.upTo(text.getTextNode(), text.getMasterText(), text.getStart());
     }
 
-    private static boolean textBefore(Node node, Node target, StringBuilder text) {
-        for (Node child = node.getFirstChild(); child != null; child = child.getNextSibling()) {
-            if (child == target) {
-                return true;
-            }
-            if (child.getNodeType() == Node.TEXT_NODE) {
-                text.append(child.getNodeValue());
-            } else if (textBefore(child, target, text)) {
-                return true;
-            }
+    /** The block whose text was counted last, and how far. */
+    private CountedText counted;
+
+    /**
+     * A block's text counted up to a point, going on from the last point asked: the pages
+     * of a paragraph longer than many pages begin in reading order, and counting from the
+     * block's start each time took time growing with the square of its length.
+     */
+    private static final class CountedText {
+        private final Element block;
+        private final boolean composed;
+        private final int base;
+        private Node node;
+        private int before;
+        private int at;
+        private int withinNode;
+
+        CountedText(Element block) {
+            this.block = block;
+            this.composed = PrintDocument.COMPOSED_CLASS.equals(block.getAttribute("class"));
+            // The second part of a paragraph divided at a chapter's end goes on from the first.
+            String offset = block.getAttribute(ChapterEnds.OFFSET_ATTRIBUTE);
+            this.base = composed && !offset.isEmpty() ? Integer.parseInt(offset) : 0;
+            this.node = following(block);
         }
-        return false;
+
+        /** The count of the text before {@code start} in {@code master}, the laid-out text of {@code target}. */
+        int upTo(Node target, String master, int start) {
+            if (target != node || start < at) {
+                // Behind the last point asked, which reading order never is, or a node further on.
+                Node from = target == node ? block : node;
+                if (from == block) {
+                    before = 0;
+                    node = following(block);
+                }
+                while (node != null && node != target) {
+                    if (node.getNodeType() == Node.TEXT_NODE) {
+                        before += length(node.getNodeValue(), 0, node.getNodeValue().length());
+                    }
+                    node = following(node);
+                }
+                at = 0;
+                withinNode = 0;
+            }
+            withinNode += length(master, at, start);
+            at = start;
+            return base + before + withinNode;
+        }
+
+        private int length(String text, int from, int to) {
+            if (!composed) {
+                return to - from;
+            }
+            int length = 0;
+            for (int i = from; i < to; i++) {
+                char c = text.charAt(i);
+                if (c != '\n' && !LineMarks.isMark(c)) {
+                    length++;
+                }
+            }
+            return length;
+        }
+
+        /** The node after {@code node} in document order, within the block; null after its last. */
+        private Node following(Node node) {
+            if (node.getFirstChild() != null) {
+                return node.getFirstChild();
+            }
+            for (Node n = node; n != block; n = n.getParentNode()) {
+                if (n.getNextSibling() != null) {
+                    return n.getNextSibling();
+                }
+            }
+            return null;
+        }
     }
 }

@@ -47,6 +47,12 @@ final class PrintDocument extends BookMarkup {
     private static final String GENERATED_BY_PRINT = DIGITS + ".";
     /** The inset of notes, which are set smaller and left to the renderer. */
     private static final int UNCOMPOSED = -1;
+    /**
+     * The most lines of a composed paragraph given to Flying Saucer as one text, some
+     * eighteen A5 pages; a longer one has each run in an element of its own. The novel's
+     * longest paragraph, 2,905 characters, takes about 105.
+     */
+    private static final int LINES_IN_ONE_TEXT = 500;
     /** What a cited page prints before a layout has found it: two digits, as most books' pages have. */
     private static final String UNKNOWN_PAGE = "00";
     /** The body em in Flying Saucer's dots: 280 for 10.5 pt. */
@@ -460,9 +466,11 @@ final class PrintDocument extends BookMarkup {
                           String classes) {
         ComposerSegments segments = new ComposerSegments(m, measures, image -> imageWidth(image, composer.measure()));
         Inlines.write(content, Face.BODY, notes, places(), segments);
-        boolean wrapped = segments.wrapped();
-        openBlock(m, null, "p", "class", classes);
         List<LineComposer.Line> lines = composer.compose(segments.segments(), indent);
+        // Flying Saucer copies what is left of a text for each line it sets: a paragraph of
+        // many pages as one text took time growing with the square of its length.
+        boolean wrapped = segments.wrapped() || lines.size() > LINES_IN_ONE_TEXT;
+        openBlock(m, null, "p", "class", classes);
         for (int n = 0; n < lines.size(); n++) {
             if (n > 0) {
                 m.raw("\n");
