@@ -1,5 +1,6 @@
 package org.cjkbook.pdf;
 
+import java.nio.CharBuffer;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -25,6 +26,8 @@ final class PageStarts {
     private final PdfEdition.Folios folios;
     private final List<PageStart> starts = new ArrayList<>();
     private int nextPage;
+    /** The block whose text was counted last, and how far. */
+    private CountedText counted;
 
     private PageStarts(List<PageBox> pages, PdfEdition.Folios folios) {
         this.pages = pages;
@@ -167,9 +170,6 @@ final class PageStarts {
         return counted.upTo(text.getTextNode(), text.getMasterText(), text.getStart());
     }
 
-    /** The block whose text was counted last, and how far. */
-    private CountedText counted;
-
     /**
      * A block's text counted up to a point, going on from the last point asked: the pages
      * of a paragraph longer than many pages begin in reading order, and counting from the
@@ -217,17 +217,7 @@ final class PageStarts {
         }
 
         private int length(String text, int from, int to) {
-            if (!composed) {
-                return to - from;
-            }
-            int length = 0;
-            for (int i = from; i < to; i++) {
-                char c = text.charAt(i);
-                if (c != '\n' && !LineMarks.isMark(c)) {
-                    length++;
-                }
-            }
-            return length;
+            return composed ? ChapterEnds.textLength(CharBuffer.wrap(text, from, to)) : to - from;
         }
 
         /** The node after {@code node} in document order, within the block; null after its last. */
