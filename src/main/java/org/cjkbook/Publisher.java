@@ -244,7 +244,6 @@ public final class Publisher {
         }
     }
 
-
     /** The book and its settings, every setting checked, so that even reading stops at a wrong one. */
     private BookLoader.Loaded load() {
         BookLoader.Loaded loaded = new BookLoader().load(source, metadataFile, overrides);

@@ -35,6 +35,8 @@ final class ZipWriter {
     private static final int END_OF_CENTRAL_DIRECTORY = 0x06054b50;
     private static final int STORED = 0;
     private static final int DEFLATED = 8;
+    /** The flag that says a name is UTF-8: without it, many unzippers read it as IBM PC text. */
+    private static final int UTF8_NAME = 0x0800;
     /**
      * Every entry's time, as MS-DOS writes it: 2000-01-01 00:00, fixed, so that the same book
      * gives the same bytes; no extra field carries another, which the mimetype entry must not have.
@@ -61,7 +63,7 @@ final class ZipWriter {
                 there += besideThis ? entry.data().length : 0;
                 here += besideThis ? 0 : entry.data().length;
             }
-            ByteBuffer directory = ByteBuffer.allocate(0);
+            ByteArrayOutputStream directory = new ByteArrayOutputStream();
             long offset = 0;
             for (int i = 0; i < entries.size(); i++) {
                 Packed packed = beside.get(i) != null ? Beside.done(beside.get(i)) : pack(entries.get(i));
@@ -69,17 +71,17 @@ final class ZipWriter {
                 ByteBuffer local = header(LOCAL_HEADER, packed, -1);
                 out.write(local.array());
                 out.write(packed.bytes());
-                directory = grown(directory, header(CENTRAL_HEADER, packed, offset));
+                directory.writeBytes(header(CENTRAL_HEADER, packed, offset).array());
                 offset += local.capacity() + packed.bytes().length;
             }
-            if (offset + directory.position() > 0xFFFFFFFFL || entries.size() > 0xFFFF) {
+            if (offset + directory.size() > 0xFFFFFFFFL || entries.size() > 0xFFFF) {
                 throw new IOException("the EPUB passes what a zip without extensions holds (4 GB, 65,535 files)");
             }
-            out.write(directory.array(), 0, directory.position());
+            directory.writeTo(out);
             ByteBuffer end = ByteBuffer.allocate(22).order(ByteOrder.LITTLE_ENDIAN);
             end.putInt(END_OF_CENTRAL_DIRECTORY).putShort((short) 0).putShort((short) 0)
                     .putShort((short) entries.size()).putShort((short) entries.size())
-                    .putInt(directory.position()).putInt((int) offset).putShort((short) 0);
+                    .putInt(directory.size()).putInt((int) offset).putShort((short) 0);
             out.write(end.array());
         } finally {
             thread.shutdownNow();
@@ -99,7 +101,8 @@ final class ZipWriter {
         if (central) {
             header.putShort(version);
         }
-        header.putShort(version).putShort((short) 0).putShort((short) (packed.stored() ? STORED : DEFLATED))
+        header.putShort(version).putShort((short) (ascii(packed.name()) ? 0 : UTF8_NAME))
+                .putShort((short) (packed.stored() ? STORED : DEFLATED))
                 .putShort((short) DOS_TIME).putShort((short) DOS_DATE).putInt((int) packed.crc())
                 .putInt(packed.bytes().length).putInt(packed.size()).putShort((short) packed.name().length)
                 .putShort((short) 0);
@@ -110,13 +113,13 @@ final class ZipWriter {
         return header.put(packed.name());
     }
 
-    private static ByteBuffer grown(ByteBuffer buffer, ByteBuffer more) {
-        if (buffer.remaining() < more.capacity()) {
-            ByteBuffer larger = ByteBuffer.allocate(Math.max(2 * buffer.capacity(), buffer.position() + more.capacity()));
-            larger.put(buffer.array(), 0, buffer.position());
-            buffer = larger;
+    private static boolean ascii(byte[] name) {
+        for (byte b : name) {
+            if (b < 0) {
+                return false;
+            }
         }
-        return buffer.put(more.array());
+        return true;
     }
 
     private static Packed pack(Entry entry) {

@@ -76,9 +76,13 @@ final class TextDigest extends Walk {
         fields.put("description", metadata.description());
         fields.put("source", metadata.source());
         fields.put("subjects", metadata.subjects());
-        fields.put("creators", metadata.creators().stream().map(c -> c.role() + " " + c.name()).toList());
-        fields.put("contributors", metadata.contributors().stream().map(c -> c.role() + " " + c.name()).toList());
+        fields.put("creators", roles(metadata.creators()));
+        fields.put("contributors", roles(metadata.contributors()));
         fields.forEach((name, value) -> put(name + "=" + value));
+    }
+
+    private static List<String> roles(List<Contributor> contributors) {
+        return contributors.stream().map(c -> c.role() + " " + c.name()).toList();
     }
 
     /** Each piece ends with a separator no text holds, so that moving a boundary changes the digest. */

@@ -279,7 +279,6 @@ public final class PdfEdition {
         }
     }
 
-
     /** The parts of the PDF as they are laid out and written, and what is known of them. */
     private final class Parts {
         final ITextRenderer renderer;

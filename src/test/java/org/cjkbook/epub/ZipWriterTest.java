@@ -68,6 +68,24 @@ class ZipWriterTest {
             assertThat(names).containsExactlyElementsOf(files.keySet());
         }
         assertThat(write(entries)).as("the same entries, the same bytes").isEqualTo(zip);
+        // A name beyond ASCII is flagged as UTF-8, in its local header and in the directory; others are not.
+        assertThat(nameFlags(zip, "EPUB/images/圖.png")).containsExactly(0x0800, 0x0800);
+        assertThat(nameFlags(zip, "EPUB/chapter-1.xhtml")).containsExactly(0, 0);
+    }
+
+    /** The general-purpose flags of each header that holds {@code name}: the local one, then the directory's. */
+    private static List<Integer> nameFlags(byte[] zip, String name) {
+        byte[] wanted = name.getBytes(StandardCharsets.UTF_8);
+        List<Integer> flags = new ArrayList<>();
+        for (int at = 0; at + wanted.length <= zip.length; at++) {
+            if (java.util.Arrays.equals(zip, at, at + wanted.length, wanted, 0, wanted.length)) {
+                // The name follows 30 bytes of local header or 46 of directory record; the flags are at 6 or 8.
+                boolean local = zip[at - 30] == 'P' && zip[at - 29] == 'K' && zip[at - 28] == 3;
+                int flagsAt = local ? at - 30 + 6 : at - 46 + 8;
+                flags.add((zip[flagsAt] & 0xFF) | (zip[flagsAt + 1] & 0xFF) << 8);
+            }
+        }
+        return flags;
     }
 
     private static byte[] write(List<ZipWriter.Entry> entries) throws IOException {
